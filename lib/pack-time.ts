@@ -1,0 +1,88 @@
+// Pack times and daily resets, resolved to epoch milliseconds. Pure: no clock, no local time zone.
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/;
+const RESET = /^(\d{2}):(\d{2})(Z|[+-]\d{2}:\d{2})$/;
+
+export const DEFAULT_DAILY_RESET = '00:00Z';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+export type ParsedPackTime =
+  | { kind: 'date'; dayStartUtc: number }
+  | { kind: 'instant'; at: number };
+
+function validCalendarDate(y: number, m: number, d: number): number | undefined {
+  const ms = Date.UTC(y, m - 1, d);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return undefined;
+  return ms;
+}
+
+/** Minutes east of UTC for `Z` or `±HH:MM`; undefined when out of range. */
+function offsetMinutes(offset: string): number | undefined {
+  if (offset === 'Z') return 0;
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const hours = Number(offset.slice(1, 3));
+  const minutes = Number(offset.slice(4, 6));
+  if (hours > 14 || minutes > 59) return undefined;
+  return sign * (hours * 60 + minutes);
+}
+
+/** Parses a pack time, or returns undefined when it is neither a real date nor an instant with an offset. */
+export function parsePackTime(text: string): ParsedPackTime | undefined {
+  const date = DATE.exec(text);
+  if (date) {
+    const dayStartUtc = validCalendarDate(Number(date[1]), Number(date[2]), Number(date[3]));
+    return dayStartUtc === undefined ? undefined : { kind: 'date', dayStartUtc };
+  }
+  const instant = INSTANT.exec(text);
+  if (!instant) return undefined;
+  const [, y, mo, d, h, mi, s = '0', frac = '0', offset] = instant;
+  const dayStartUtc = validCalendarDate(Number(y), Number(mo), Number(d));
+  const offsetMin = offsetMinutes(offset!);
+  if (dayStartUtc === undefined || offsetMin === undefined) return undefined;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
+  const ms = Number(frac.padEnd(3, '0'));
+  const at = dayStartUtc + Number(h) * 3_600_000 + Number(mi) * MINUTE + Number(s) * 1000 + ms - offsetMin * MINUTE;
+  return { kind: 'instant', at };
+}
+
+/** True when the text looks like a date or an instant but has no offset (a common, dangerous mistake). */
+export function isInstantWithoutOffset(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text);
+}
+
+/**
+ * Milliseconds after 00:00 UTC of a calendar date at which that date's reset happens.
+ * `05:00+02:00` → 03:00 UTC; may be negative or past one day for large offsets.
+ */
+export function parseDailyReset(text: string): number | undefined {
+  const match = RESET.exec(text);
+  if (!match) return undefined;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  const offsetMin = offsetMinutes(match[3]!);
+  if (hours > 23 || minutes > 59 || offsetMin === undefined) return undefined;
+  return (hours * 60 + minutes - offsetMin) * MINUTE;
+}
+
+/** The reset in force: the user's setting, else the pack's, else 00:00 UTC. Invalid strings are skipped. */
+export function effectiveDailyReset(userReset: string | undefined, packReset: string | undefined): string {
+  for (const candidate of [userReset, packReset]) {
+    if (candidate !== undefined && parseDailyReset(candidate) !== undefined) return candidate;
+  }
+  return DEFAULT_DAILY_RESET;
+}
+
+/** Epoch ms of a pack time; a date means the daily reset on that date. Throws on text the reader would refuse. */
+export function resolvePackTime(text: string, dailyReset: string = DEFAULT_DAILY_RESET): number {
+  const parsed = parsePackTime(text);
+  if (!parsed) throw new RangeError(`not a pack time: ${text}`);
+  if (parsed.kind === 'instant') return parsed.at;
+  const resetMs = parseDailyReset(dailyReset) ?? 0;
+  return parsed.dayStartUtc + resetMs;
+}
+
+export { DAY as DAY_MS, MINUTE as MINUTE_MS };
