@@ -1,0 +1,24 @@
+// The background's wiring: every event that can change the badge leads to one refresh from stored data.
+import { browser } from 'wxt/browser';
+import { BADGE_ALARM, refreshBadge } from './badge-scheduler';
+import { ensureSchema } from './store';
+import { onStoreChange } from './sync';
+
+export type Clock = () => number;
+
+export function startBackground(clock: Clock): { ready: Promise<unknown> } {
+  let queue: Promise<unknown> = ensureSchema().catch((error: unknown) => console.error('migration failed', error));
+  // Refreshes run one after another, so a slow one never overwrites a newer badge.
+  const refresh = () => {
+    queue = queue.then(() => refreshBadge(clock())).catch((error: unknown) => console.error('badge refresh failed', error));
+    return queue;
+  };
+
+  browser.runtime.onInstalled.addListener(refresh);
+  browser.runtime.onStartup.addListener(refresh);
+  browser.alarms.onAlarm.addListener((alarm) => (alarm.name === BADGE_ALARM ? refresh() : undefined));
+  onStoreChange(refresh);
+
+  // A worker woken by any event starts here: recompute at once, so a stopped worker or a sleeping laptop heals now.
+  return { ready: refresh() };
+}

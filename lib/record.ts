@@ -1,0 +1,20 @@
+// What the views call to record a Commander's action: one transaction, then tell the others.
+import { applyProgressChange, type ProgressChange } from './progress';
+import { withPackSettings, type PackSettings, type Settings } from './settings';
+import { extensionStore, updatePackProgress, updateSettings } from './store';
+import { announceChange } from './sync';
+
+export async function recordProgress(packId: string, change: ProgressChange, store = extensionStore()): Promise<void> {
+  await updatePackProgress(packId, (progress) => applyProgressChange(progress, change), store);
+  await announceChange({ what: 'progress', packId });
+}
+
+export async function recordPackSettings(packId: string, change: Partial<PackSettings>, store = extensionStore()): Promise<void> {
+  await updateSettings((settings) => withPackSettings(settings, packId, change), store);
+  await announceChange({ what: 'settings' });
+}
+
+export async function recordSettings(change: (settings: Settings) => Settings, store = extensionStore()): Promise<void> {
+  await updateSettings(change, store);
+  await announceChange({ what: 'settings' });
+}

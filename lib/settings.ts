@@ -1,0 +1,35 @@
+// What the Commander chose. Plain data, stored as one value.
+
+export interface PackSettings {
+  /** The track the Commander follows in this pack; absent until they choose. */
+  followedTrackId?: string;
+  /** Overrides the pack's dailyReset for date-only times, e.g. `11:00Z`. */
+  dailyReset?: string;
+  /** The built-in pack cannot be deleted, only hidden. */
+  hidden?: boolean;
+}
+
+export interface NotificationSettings {
+  enabled: boolean;
+  /** Notify this many minutes before a live milestone ends while it is not completed; 0 turns it off. */
+  minutesBeforeEnd: number;
+  onStart: boolean;
+}
+
+export interface Settings {
+  packs: Record<string, PackSettings>;
+  notifications: NotificationSettings;
+}
+
+export const defaultSettings = (): Settings => ({
+  packs: {},
+  notifications: { enabled: false, minutesBeforeEnd: 60, onStart: false },
+});
+
+export function packSettings(settings: Settings, packId: string): PackSettings {
+  return Object.hasOwn(settings.packs, packId) ? settings.packs[packId]! : {};
+}
+
+export function withPackSettings(settings: Settings, packId: string, change: Partial<PackSettings>): Settings {
+  return { ...settings, packs: { ...settings.packs, [packId]: { ...packSettings(settings, packId), ...change } } };
+}
