@@ -1,0 +1,99 @@
+// Engine figures, measured in Node on the real lib code: validating the large pack and the popup's view model.
+import { readPack } from '../lib/pack-reader';
+import { trackerState } from '../lib/tracker-state';
+import { defaultSettings, withPackSettings } from '../lib/settings';
+import { BUILTIN_PACK_ID } from '../lib/builtin-pack';
+import { browser } from 'wxt/browser';
+import { startBackground } from '../lib/background';
+import { savePack, updateSettings } from '../lib/store';
+import { largePack } from './large-pack';
+
+export interface Sample {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+export function sample(runs: number, work: () => unknown, warmUp = 3): Sample {
+  for (let i = 0; i < warmUp; i++) work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)]!, min: times[0]!, max: times[times.length - 1]!, runs };
+}
+
+export async function engineFigures(runs: number) {
+  const now = Date.UTC(2026, 0, 15, 12);
+  const pack = largePack(now);
+  const validate = sample(runs, () => {
+    const result = readPack(pack);
+    if (!result.ok) throw new Error(`large pack refused: ${result.problem.path}: ${result.problem.message}`);
+  });
+
+  let settings = withPackSettings(defaultSettings(), pack.id, { followedTrackId: 'track-0' });
+  settings = withPackSettings(settings, BUILTIN_PACK_ID, { hidden: true });
+  const snapshot = { schema: 1, settings, progress: {}, packIndex: { [pack.id]: { title: pack.title, importedAt: now } } };
+  const state = trackerState(snapshot, [pack]);
+  let popupModel: Sample | undefined;
+  try {
+    const { popupView } = (await import('../lib/popup-view')) as { popupView: (s: unknown, now: number) => unknown };
+    popupModel = sample(runs, () => popupView(state, now));
+  } catch {
+    popupModel = undefined;
+  }
+  return { validate, popupModel, wakeUps: await wakeUpsPerDay() };
+}
+
+/**
+ * Background alarm firings over a 5-day arc with one milestone a day: the real background code
+ * (store, badge, notifications) under the fake browser, woken by its own alarm at its own time.
+ */
+async function wakeUpsPerDay(): Promise<{ total: number; perDay: number[] }> {
+  const DAY = 86_400_000;
+  const start = Date.UTC(2023, 10, 13);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  await savePack(
+    {
+      format: 'stfc-milestone-pack',
+      version: 1,
+      id: 'five-day-arc',
+      title: 'Five-day arc',
+      tracks: [
+        {
+          id: 'arc',
+          name: 'Arc',
+          milestones: [0, 1, 2, 3, 4].map((d) => ({
+            id: `day-${d}`,
+            name: `Day ${d + 1}`,
+            points: 100,
+            start: iso(start + d * DAY),
+            end: iso(start + (d + 1) * DAY),
+            objectives: [],
+          })),
+        },
+      ],
+    },
+    start - DAY,
+  );
+  await updateSettings((s) => {
+    const followed = withPackSettings(s, 'five-day-arc', { followedTrackId: 'arc' });
+    // Notifications on, as the busiest schedule a Commander can choose.
+    return { ...withPackSettings(followed, BUILTIN_PACK_ID, { hidden: true }), notifications: { enabled: true, minutesBeforeEnd: 60, onStart: true } };
+  });
+  let clock = start;
+  await startBackground(() => clock).ready;
+  const perDay = [0, 0, 0, 0, 0];
+  for (;;) {
+    const alarm = (await browser.alarms.getAll())[0];
+    if (!alarm || alarm.scheduledTime >= start + 5 * DAY) break;
+    clock = alarm.scheduledTime;
+    perDay[Math.floor((clock - start) / DAY)]!++;
+    await browser.alarms.onAlarm.trigger(alarm);
+  }
+  return { total: perDay.reduce((a, b) => a + b, 0), perDay };
+}
