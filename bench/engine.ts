@@ -3,7 +3,7 @@ import { readPack } from '../lib/pack-reader';
 import { trackerState } from '../lib/tracker-state';
 import { defaultSettings, withPackSettings } from '../lib/settings';
 import { BUILTIN_PACK_ID } from '../lib/builtin-pack';
-import { browser } from 'wxt/browser';
+import { browser } from './fake-browser-shim';
 import { startBackground } from '../lib/background';
 import { savePack, updateSettings } from '../lib/store';
 import { largePack } from './large-pack';
