@@ -1,6 +1,8 @@
-// The background's wiring: every event that can change the badge leads to one refresh from stored data.
+// The background's wiring: every event that can change the badge or bring a notification due leads to
+// one refresh from stored data.
 import { browser } from 'wxt/browser';
 import { BADGE_ALARM, refreshBadge } from './badge-scheduler';
+import { listenForNotificationClicks } from './notifier';
 import { ensureSchema } from './store';
 import { onStoreChange } from './sync';
 
@@ -18,6 +20,8 @@ export function startBackground(clock: Clock): { ready: Promise<unknown> } {
   browser.runtime.onStartup.addListener(refresh);
   browser.alarms.onAlarm.addListener((alarm) => (alarm.name === BADGE_ALARM ? refresh() : undefined));
   onStoreChange(refresh);
+  // Registered at start-up so that a click on a notification wakes a stopped worker.
+  listenForNotificationClicks();
 
   // A worker woken by any event starts here: recompute at once, so a stopped worker or a sleeping laptop heals now.
   return { ready: refresh() };

@@ -1,6 +1,10 @@
-// The background's badge: recompute from stored data, show it, and sleep until the next change.
+// The background's wake-up: recompute the badge from stored data, show it, show any notification that
+// has come due, and sleep until the next change of either. One alarm drives both.
 import { browser } from 'wxt/browser';
 import { BADGE_COLOURS, badgeAt, nextBadgeChange, type Badge } from './badge';
+import { nextNotificationAt } from './notifications';
+import { listenForNotificationClicks, sendDueNotifications } from './notifier';
+import { defaultSettings } from './settings';
 import { followedTracks, loadTrackerState } from './tracker-state';
 import { extensionStore } from './store';
 
@@ -26,11 +30,24 @@ export async function showBadge(badge: Badge): Promise<void> {
   ]);
 }
 
-/** Recomputes the badge at `now` and schedules exactly one alarm for its next change. Returns that instant. */
+/**
+ * Recomputes the badge at `now`, shows the notifications due, and schedules exactly one alarm for the
+ * next badge change or notification, whichever comes first. Returns that instant.
+ */
 export async function refreshBadge(now: number, store = extensionStore()): Promise<number | undefined> {
-  const followed = followedTracks(await loadTrackerState(store));
+  const state = await loadTrackerState(store);
+  const followed = followedTracks(state);
+  const notifications = state.snapshot.settings.notifications ?? defaultSettings().notifications;
   await showBadge(badgeAt(followed, now));
-  const wakeAt = nextWakeUp(nextBadgeChange(followed, now), now);
+  try {
+    listenForNotificationClicks();
+    await sendDueNotifications(followed, notifications, now, store);
+  } catch (error) {
+    // A refused notification must never cost the badge its next wake-up.
+    console.error('notifications failed', error);
+  }
+  const changeAt = Math.min(nextBadgeChange(followed, now), nextNotificationAt(followed, notifications, now));
+  const wakeAt = nextWakeUp(changeAt, now);
   // create() replaces the alarm of the same name, so there is never more than one.
   if (wakeAt === undefined) await browser.alarms.clear(BADGE_ALARM);
   else await browser.alarms.create(BADGE_ALARM, { when: wakeAt });

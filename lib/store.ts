@@ -11,15 +11,23 @@ export const SCHEMA_VERSION = 1;
 
 /**
  * The keys, in one place: `schema`, `settings`, `progress` (all packs), `packIndex` (which packs are
- * imported, so views know what to load without reading every pack) and one `pack:<id>` per imported pack.
+ * imported, so views know what to load without reading every pack), one `pack:<id>` per imported pack,
+ * and `notified` (which notifications this device has shown, so a restarted worker never repeats one).
  */
 export const KEYS = {
   schema: 'schema',
   settings: 'settings',
   progress: 'progress',
   packIndex: 'packIndex',
+  notified: 'notified',
   pack: (id: string) => `pack:${id}`,
 } as const;
+
+/** Notification id → when it was shown. */
+export type NotifiedLog = Record<string, number>;
+
+/** How long a shown notification's id is remembered; far longer than any notification stays due. */
+export const NOTIFIED_MEMORY_MS = 30 * 86_400_000;
 
 export type ProgressByPack = Record<string, PackProgress>;
 
@@ -116,6 +124,58 @@ export async function savePack(pack: Pack, importedAt: number, store = extension
   });
 }
 
+/**
+ * Stores an imported pack, replacing one with the same id, and follows `followTrackId` unless the
+ * Commander already follows a track that the pack still has. One transaction; progress is untouched
+ * (it is keyed by ids, so a corrected pack keeps the progress of every unchanged id).
+ */
+export async function installPack(
+  pack: Pack,
+  options: { importedAt: number; followTrackId?: string },
+  store = extensionStore(),
+): Promise<void> {
+  await store('readwrite', (objects) => {
+    objects.put(pack, KEYS.pack(pack.id));
+    // A replaced pack keeps its place in the list.
+    rewrite<PackIndex>(objects, KEYS.packIndex, (index = {}) => ({
+      ...index,
+      [pack.id]: { title: pack.title, importedAt: Object.hasOwn(index, pack.id) ? index[pack.id]!.importedAt : options.importedAt },
+    }));
+    const follow = options.followTrackId;
+    if (follow !== undefined) {
+      rewrite<Settings>(objects, KEYS.settings, (settings = defaultSettings()) => {
+        const current = Object.hasOwn(settings.packs, pack.id) ? settings.packs[pack.id]! : {};
+        if (pack.tracks.some((t) => t.id === current.followedTrackId)) return settings;
+        return { ...settings, packs: { ...settings.packs, [pack.id]: { ...current, followedTrackId: follow } } };
+      });
+    }
+    return promisifyTransaction(objects.transaction);
+  });
+}
+
+/**
+ * Records `ids` as shown at `now` and returns the ones that were not recorded before, in one
+ * transaction: whoever claims an id shows it, so no notification is shown twice, even by two workers.
+ * Ids older than NOTIFIED_MEMORY_MS are forgotten.
+ */
+export async function claimNotifications(ids: string[], now: number, store = extensionStore()): Promise<string[]> {
+  const claimed: string[] = [];
+  await store('readwrite', (objects) => {
+    const request = objects.get(KEYS.notified);
+    request.onsuccess = () => {
+      const log = (request.result as NotifiedLog | undefined) ?? {};
+      for (const id of ids) if (!Object.hasOwn(log, id) && !claimed.includes(id)) claimed.push(id);
+      if (claimed.length === 0) return;
+      const next: NotifiedLog = {};
+      for (const [id, at] of Object.entries(log)) if (now - at < NOTIFIED_MEMORY_MS) next[id] = at;
+      for (const id of claimed) next[id] = now;
+      objects.put(next, KEYS.notified);
+    };
+    return promisifyTransaction(objects.transaction);
+  });
+  return claimed;
+}
+
 /** Removes an imported pack together with its progress and settings, in one transaction. */
 export async function removePack(packId: string, store = extensionStore()): Promise<void> {
   await store('readwrite', (objects) => {
@@ -150,11 +210,24 @@ export async function readEverything(store = extensionStore()): Promise<Record<s
   return Object.fromEntries(allKeys.map((k, i) => [k, values[i]]));
 }
 
-/** Replaces everything with `entries` in one transaction: a restore either fully lands or changes nothing. */
-export async function replaceEverything(entries: Record<string, unknown>, store = extensionStore()): Promise<void> {
+/**
+ * Replaces everything with `entries` in one transaction: a restore either fully lands or changes nothing.
+ * Keys in `keep` that `entries` does not set survive (e.g. this device's notification log).
+ */
+export async function replaceEverything(
+  entries: Record<string, unknown>,
+  store = extensionStore(),
+  keep: readonly string[] = [],
+): Promise<void> {
   await store('readwrite', (objects) => {
-    objects.clear();
-    for (const [key, value] of Object.entries(entries)) objects.put(value, key);
+    const request = objects.getAllKeys();
+    request.onsuccess = () => {
+      for (const key of request.result) {
+        if (typeof key === 'string' && keep.includes(key) && !Object.hasOwn(entries, key)) continue;
+        objects.delete(key);
+      }
+      for (const [key, value] of Object.entries(entries)) objects.put(value, key);
+    };
     return promisifyTransaction(objects.transaction);
   });
 }
