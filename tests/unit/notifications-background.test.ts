@@ -90,7 +90,7 @@ beforeEach(async () => {
     const original = fakeBrowser.alarms[method].bind(fakeBrowser.alarms) as (...args: unknown[]) => Promise<unknown>;
     vi.spyOn(fakeBrowser.alarms, method).mockImplementation(((...args: unknown[]) => original(...args).finally(() => refreshes++)) as never);
   }
-  const create = fakeBrowser.notifications.create.bind(fakeBrowser.notifications) as (id: string, options: { title: string }) => Promise<string>;
+  const create = fakeBrowser.notifications.create.bind(fakeBrowser.notifications) as unknown as (id: string, options: { title: string }) => Promise<string>;
   vi.spyOn(fakeBrowser.notifications, 'create').mockImplementation(((id: string, options: { title: string }) => {
     shown.push({ id, at: Date.now(), title: options.title });
     return create(id, options);
