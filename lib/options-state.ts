@@ -1,7 +1,7 @@
 // What the options page shows: every installed pack (hidden ones too), built-in first, with its
 // settings, progress and the times it spans.
 import { BUILTIN_PACK_ID, builtinPack } from './builtin-pack';
-import { parsePackTime } from './pack-time';
+import { effectiveDailyReset, MINUTE_MS, parseDailyReset, parsePackTime } from './pack-time';
 import type { Pack } from './pack-types';
 import { emptyPackProgress, own, type PackProgress } from './progress';
 import { scheduleTrack } from './schedule';
@@ -72,3 +72,25 @@ export const installedPacks = (state: OptionsState): InstalledPacks => ({
 });
 
 
+
+export interface ResetInForce {
+  /** Where the reset comes from: the Commander's setting, the pack, or the format's default of 00:00 UTC. */
+  source: 'settings' | 'pack' | 'default';
+  /** As written, e.g. `05:00+02:00`. */
+  reset: string;
+  /** The same moment in UTC, `HH:MM`, e.g. `03:00`. */
+  utc: string;
+}
+
+/** The daily reset that date-only times of a pack are resolved with, and where it comes from. */
+export function resetInForce(pack: Pack, settings: PackSettings): ResetInForce {
+  const reset = effectiveDailyReset(settings.dailyReset, pack.dailyReset);
+  const source = reset === settings.dailyReset ? 'settings' : reset === pack.dailyReset ? 'pack' : 'default';
+  return { source, reset, utc: utcClock(parseDailyReset(reset) ?? 0) };
+}
+
+/** `HH:MM` of an offset from 00:00 UTC, wrapped into one day (`-60 min` → `23:00`). */
+export function utcClock(msAfterMidnight: number): string {
+  const minutes = (((Math.round(msAfterMidnight / MINUTE_MS) % 1440) + 1440) % 1440);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}

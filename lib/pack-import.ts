@@ -5,7 +5,7 @@ import { readPack, type ReadProblem } from './pack-reader';
 import type { Pack } from './pack-types';
 import { own, type PackProgress } from './progress';
 import { packSettings } from './settings';
-import { extensionStore, installPack, type Snapshot } from './store';
+import { extensionStore, installPack, removePack, type Snapshot } from './store';
 import { announceChange } from './sync';
 
 /** What re-importing a pack id does to the progress recorded for it. */
@@ -71,6 +71,13 @@ export async function commitImport(
 ): Promise<void> {
   await installPack(prepared.pack, { importedAt: now, followTrackId: prepared.followTrackId }, store);
   await announceChange({ what: 'packs', packId: prepared.pack.id });
+}
+
+/** Removes an imported pack with its progress and settings (the built-in pack can only be hidden), and tells the views. */
+export async function removeImportedPack(packId: string, store = extensionStore()): Promise<void> {
+  if (packId === BUILTIN_PACK_ID) throw new Error('the built-in pack can be hidden, not removed');
+  await removePack(packId, store);
+  await announceChange({ what: 'packs', packId });
 }
 
 /**

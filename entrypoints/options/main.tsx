@@ -1,1 +1,6 @@
-import { render } from 'preact'; render(<p>options</p>, document.getElementById('app')!);
+import { render } from 'preact';
+import { OptionsPage } from '@/components/OptionsPage';
+import '@/components/theme.css';
+import './options.css';
+
+render(<OptionsPage />, document.getElementById('app')!);
