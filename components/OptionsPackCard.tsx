@@ -49,7 +49,7 @@ export function OptionsPackCard({ installed, now, reload }: Props) {
         </span>{' '}
         · {when(span, now)} · {pack.tracks.length} track{pack.tracks.length === 1 ? '' : 's'} · id <code>{pack.id}</code>
       </p>
-      <p>{progress && progressText !== 'no recorded progress' ? `Recorded: ${progressText}.` : 'Nothing recorded yet.'}</p>
+      <p>{progressText === 'no recorded progress' ? 'Nothing recorded yet.' : `Recorded: ${progressText}.`}</p>
       <div class="field inline">
         <label for={selectId}>Followed track</label>
         <select id={selectId} value={settings.followedTrackId ?? ''} onChange={(event) => void follow(event.currentTarget.value)}>
