@@ -76,6 +76,8 @@ export interface PopupViewModel {
   sections: PopupSection[];
   /** Whether any followed track has a live milestone. */
   anythingLive: boolean;
+  /** Every shown pack has a followed track and none is live: time to point at adding a pack. */
+  nothingLive: boolean;
   /** The instants the shown countdowns count to, so the view redraws exactly when one changes. */
   targets: number[];
 }
@@ -138,5 +140,6 @@ export function popupView(state: TrackerState, now: number): PopupViewModel {
     if (section.next) targets.push(section.next.start);
     anythingLive ||= section.live.length > 0;
   }
-  return { now, sections, anythingLive, targets };
+  const nothingLive = sections.length > 0 && !anythingLive && sections.every((s) => s.kind === 'track');
+  return { now, sections, anythingLive, nothingLive, targets };
 }

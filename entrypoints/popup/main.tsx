@@ -1,1 +1,7 @@
-import { render } from 'preact'; render(<p>popup</p>, document.getElementById('app')!);
+import { render } from 'preact';
+import { PopupApp } from '@/components/PopupApp';
+import '@/components/theme.css';
+import '@/components/views.css';
+import '@/components/popup.css';
+
+render(<PopupApp />, document.getElementById('app')!);

@@ -1,1 +1,7 @@
-import { render } from 'preact'; render(<p>sidepanel</p>, document.getElementById('app')!);
+import { render } from 'preact';
+import { SidePanelApp } from '@/components/SidePanelApp';
+import '@/components/theme.css';
+import '@/components/views.css';
+import '@/components/sidepanel.css';
+
+render(<SidePanelApp />, document.getElementById('app')!);

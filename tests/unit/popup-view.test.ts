@@ -38,8 +38,7 @@ describe('the popup on first run', () => {
         ],
       } satisfies PopupChooseSection,
     ]);
-    expect(model.anythingLive).toBe(false);
-    expect(model.targets).toEqual([]);
+    expect(model).toMatchObject({ anythingLive: false, nothingLive: false, targets: [] });
   });
 });
 
@@ -90,7 +89,7 @@ describe('the popup while a milestone is live', () => {
 
   it('counts down to the live end and to the next start', () => {
     const model = popupView(builtinFollowing(DEFENDERS), WED_NOON);
-    expect(model.anythingLive).toBe(true);
+    expect(model).toMatchObject({ anythingLive: true, nothingLive: false });
     expect(model.targets).toEqual([THU, THU]);
   });
 
@@ -140,8 +139,7 @@ describe('the popup when nothing is live', () => {
     const model = popupView(following, WED_NOON);
     const section = onlyTrack(model);
     expect(section).toMatchObject({ phase: 'running', live: [], next: { id: 'b', start: THU } });
-    expect(model.anythingLive).toBe(false);
-    expect(model.targets).toEqual([THU]);
+    expect(model).toMatchObject({ anythingLive: false, nothingLive: true, targets: [THU] });
   });
 
   it('before the arc: upcoming, counting down to the first milestone', () => {

@@ -1,0 +1,33 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { viewApi } from './extension-api';
+import { popupView } from '@/lib/popup-view';
+import { PopupView } from './PopupView';
+import { trackerActions } from './tracker-actions';
+import { useNow } from './use-now';
+import { useSidePanelOpener } from './use-side-panel-opener';
+import { useTrackerState } from './use-tracker-state';
+
+/** The popup wired to the store: one read on open, a re-read on every change announced elsewhere. */
+export function PopupApp() {
+  const { state, error, reload } = useTrackerState();
+  const [writeError, setWriteError] = useState<string>();
+  const now = useNow((at) => (state ? popupView(state, at).targets : []));
+  const model = useMemo(() => state && popupView(state, now), [state, now]);
+  const actions = useMemo(() => trackerActions(reload, setWriteError), []);
+  const openSidePanel = useSidePanelOpener();
+
+  const ready = state !== undefined;
+  useEffect(() => {
+    if (ready) performance.mark('popup-ready');
+  }, [ready]);
+
+  return (
+    <PopupView
+      model={model}
+      actions={actions}
+      error={error ?? writeError}
+      onOpenSidePanel={openSidePanel}
+      onOpenOptions={() => void viewApi().runtime.openOptionsPage()}
+    />
+  );
+}

@@ -1,0 +1,32 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { viewApi } from './extension-api';
+import { checklistTargets, checklistView } from '@/lib/checklist-view';
+import { SidePanelView } from './SidePanelView';
+import { trackerActions } from './tracker-actions';
+import { useNow } from './use-now';
+import { useTrackerState } from './use-tracker-state';
+
+/** The side panel wired to the store; it stays open, so it re-reads whenever another view records a change. */
+export function SidePanelApp() {
+  const { state, error, reload } = useTrackerState();
+  const [writeError, setWriteError] = useState<string>();
+  const [packId, setPackId] = useState<string>();
+  const now = useNow((at) => (state ? checklistTargets(state, at, packId) : []));
+  const model = useMemo(() => state && checklistView(state, now, packId), [state, now, packId]);
+  const actions = useMemo(() => trackerActions(reload, setWriteError), []);
+
+  const ready = state !== undefined;
+  useEffect(() => {
+    if (ready) performance.mark('sidepanel-ready');
+  }, [ready]);
+
+  return (
+    <SidePanelView
+      model={model}
+      actions={actions}
+      error={error ?? writeError}
+      onChoosePack={setPackId}
+      onOpenOptions={() => void viewApi().runtime.openOptionsPage()}
+    />
+  );
+}

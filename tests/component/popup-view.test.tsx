@@ -1,0 +1,221 @@
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { PopupView } from '../../components/PopupView';
+import type { TrackerActions } from '../../components/tracker-actions';
+import { localDate, localDayTime, utcDateTime } from '../../lib/local-time';
+import { popupView } from '../../lib/popup-view';
+import type { TrackerState } from '../../lib/tracker-state';
+import { DAY, HOUR, MINUTE, milestone, pack, track } from '../fixtures/packs';
+import {
+  ARCHITECTS,
+  BUILTIN_PACK_ID,
+  DEFENDERS,
+  WED_NOON,
+  builtinFollowing,
+  checked,
+  completed,
+  stateWith,
+} from '../fixtures/tracker-state';
+
+const MON = Date.UTC(2023, 10, 13);
+const THU = Date.UTC(2023, 10, 16);
+const SAT = Date.UTC(2023, 10, 18);
+
+function spyActions() {
+  return {
+    followTrack: vi.fn(async () => {}),
+    setObjective: vi.fn(async () => {}),
+    setCompleted: vi.fn(async () => {}),
+    setServerPoints: vi.fn(async () => {}),
+  } satisfies TrackerActions;
+}
+
+function showPopup(state: TrackerState | undefined, now: number, error?: string) {
+  const actions = spyActions();
+  const onOpenSidePanel = vi.fn();
+  const onOpenOptions = vi.fn();
+  render(
+    <PopupView
+      model={state && popupView(state, now)}
+      actions={actions}
+      onOpenSidePanel={onOpenSidePanel}
+      onOpenOptions={onOpenOptions}
+      error={error}
+    />,
+  );
+  return { actions, onOpenSidePanel, onOpenOptions };
+}
+
+describe('the popup on first run', () => {
+  it("offers the pack's tracks as buttons named by track and role, and follows the one clicked", () => {
+    const { actions } = showPopup(stateWith(), WED_NOON);
+    expect(screen.getByRole('heading', { name: 'Choose your side' })).toBeTruthy();
+    screen.getByRole('button', { name: 'Architects of Chaos · Villain' });
+    fireEvent.click(screen.getByRole('button', { name: 'Defenders of Peace · Hero' }));
+    expect(actions.followTrack).toHaveBeenCalledWith(BUILTIN_PACK_ID, DEFENDERS);
+  });
+
+  it('does not claim that nothing is live before a track is chosen', () => {
+    showPopup(stateWith(), WED_NOON);
+    expect(screen.queryByText(/No milestone is live/)).toBeNull();
+  });
+});
+
+describe('the popup while a milestone is live', () => {
+  it('shows its name as a heading, the track, a countdown and the local end time', () => {
+    showPopup(builtinFollowing(DEFENDERS), WED_NOON + 47 * MINUTE + 30_000);
+    const card = screen.getByRole('article', { name: 'Hidden Motivations' });
+    within(card).getByRole('heading', { name: 'Hidden Motivations' });
+    within(card).getByText('Defenders of Peace · Hero');
+    const countdown = within(card).getByRole('timer');
+    expect(countdown.textContent).toBe('ends in 11 h 12 min');
+    expect(countdown.getAttribute('aria-live')).toBe('off');
+    const end = within(card).getByText(localDayTime(THU));
+    expect(end.getAttribute('title')).toBe(utcDateTime(THU));
+  });
+
+  it('counts seconds in the last minute', () => {
+    showPopup(builtinFollowing(DEFENDERS), THU - 42_000);
+    expect(screen.getAllByRole('timer')[0]!.textContent).toBe('ends in 42 s');
+  });
+
+  it('shows Confronting Resilience for Architects of Chaos', () => {
+    showPopup(builtinFollowing(ARCHITECTS), WED_NOON);
+    screen.getByRole('heading', { name: 'Confronting Resilience' });
+    screen.getByText('Architects of Chaos · Villain');
+  });
+
+  it('lists the objectives as checkboxes named by their text, and records a check', () => {
+    const state = builtinFollowing(DEFENDERS, { [BUILTIN_PACK_ID]: [checked(DEFENDERS, 'hidden-motivations', 'trait-xp')] });
+    const { actions } = showPopup(state, WED_NOON);
+    const away = screen.getByRole<HTMLInputElement>('checkbox', { name: 'Complete Away Team Assignments' });
+    expect(away.checked).toBe(false);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Spend Trait XP' }).checked).toBe(true);
+    fireEvent.click(away);
+    expect(actions.setObjective).toHaveBeenCalledWith(BUILTIN_PACK_ID, DEFENDERS, 'hidden-motivations', 'away-team', true);
+  });
+
+  it('records the milestone as done with a switch named "completed"', () => {
+    const { actions } = showPopup(builtinFollowing(DEFENDERS), WED_NOON);
+    const done = screen.getByRole<HTMLInputElement>('switch', { name: /completed/i });
+    expect(done.checked).toBe(false);
+    fireEvent.click(done);
+    expect(actions.setCompleted).toHaveBeenCalledWith(BUILTIN_PACK_ID, DEFENDERS, 'hidden-motivations', true);
+  });
+
+  it('says Done instead of Live once completed, with the switch on', () => {
+    showPopup(builtinFollowing(DEFENDERS, { [BUILTIN_PACK_ID]: [completed(DEFENDERS, 'hidden-motivations')] }), WED_NOON);
+    const card = screen.getByRole('article', { name: 'Hidden Motivations' });
+    within(card).getByText('Done');
+    expect(within(card).queryByText('Live')).toBeNull();
+    expect(screen.getByRole<HTMLInputElement>('switch', { name: /completed/i }).checked).toBe(true);
+  });
+
+  it('shows points earned, reachable and total as text and as a meter', () => {
+    const state = builtinFollowing(DEFENDERS, {
+      [BUILTIN_PACK_ID]: [completed(DEFENDERS, 'unraveling-anomalies'), completed(DEFENDERS, 'hidden-motivations')],
+    });
+    showPopup(state, WED_NOON);
+    screen.getByText('200 earned · 400 reachable · 500 total');
+    const meter = screen.getByRole('meter');
+    expect([meter.getAttribute('aria-valuenow'), meter.getAttribute('aria-valuemax')]).toEqual(['200', '500']);
+  });
+
+  it('says what comes next and when', () => {
+    showPopup(builtinFollowing(DEFENDERS), WED_NOON);
+    const next = screen.getByText('Assembling the Resistance').closest('p')!;
+    expect(next.textContent).toContain('starts in 12 h');
+    expect(next.textContent).toContain(localDayTime(THU));
+  });
+
+  it('says the daily reset was assumed', () => {
+    showPopup(builtinFollowing(DEFENDERS), WED_NOON);
+    screen.getByText('Times assume the daily reset at 00:00 UTC.');
+  });
+
+  it('opens the side panel and the options page from its buttons', () => {
+    const { onOpenSidePanel, onOpenOptions } = showPopup(builtinFollowing(DEFENDERS), WED_NOON);
+    fireEvent.click(screen.getByRole('button', { name: 'Open side panel' }));
+    expect(onOpenSidePanel).toHaveBeenCalledOnce();
+    fireEvent.click(screen.getByRole('button', { name: 'Options' }));
+    expect(onOpenOptions).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the popup when all objectives are missing', () => {
+  it('says "objectives not published" and offers no objective checkbox, but still the completed switch', () => {
+    showPopup(builtinFollowing(ARCHITECTS), Date.UTC(2023, 10, 16, 12));
+    screen.getByRole('heading', { name: 'Testing Destinies' });
+    screen.getByText('Objectives not published');
+    expect(screen.queryAllByRole('checkbox')).toEqual([]);
+    screen.getByRole('switch', { name: /completed/i });
+  });
+});
+
+describe('the popup between two milestones', () => {
+  const gapped = pack([track('t', [milestone('a', '2023-11-13', '2023-11-14'), milestone('b', '2023-11-16', '2023-11-17', { name: 'Second Wind' })], { name: 'Gapped', role: 'Hero' })], {
+    id: 'gapped',
+    title: 'Gapped arc',
+  });
+  const state = stateWith({ imported: [gapped], settings: { gapped: { followedTrackId: 't' }, [BUILTIN_PACK_ID]: { hidden: true } } });
+
+  it('names the next milestone and when it starts, and points at adding a pack', () => {
+    const { onOpenOptions } = showPopup(state, WED_NOON);
+    screen.getByRole('heading', { name: 'Second Wind' });
+    screen.getByText('No milestone is live right now.');
+    expect(screen.getByRole('timer').textContent).toBe('starts in 12 h');
+    screen.getByText('Next');
+    fireEvent.click(screen.getByRole('button', { name: 'Add an event pack in Options' }));
+    expect(onOpenOptions).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the popup before the arc', () => {
+  it('says the arc is upcoming and when it starts', () => {
+    showPopup(builtinFollowing(DEFENDERS), MON - 2 * DAY - 3 * HOUR);
+    screen.getByRole('heading', { name: 'Heroes and Villains, November 2023' });
+    screen.getByText('Upcoming');
+    expect(screen.getByRole('timer').textContent).toBe('starts in 2 d 3 h');
+    screen.getByText('First milestone: Unraveling Anomalies');
+    screen.getByRole('button', { name: 'Add an event pack in Options' });
+  });
+});
+
+describe('the popup after the arc', () => {
+  it('says it is over, when it ended and the points earned', () => {
+    const state = builtinFollowing(DEFENDERS, {
+      [BUILTIN_PACK_ID]: [completed(DEFENDERS, 'unraveling-anomalies'), completed(DEFENDERS, 'hidden-motivations')],
+    });
+    showPopup(state, Date.UTC(2024, 5, 1));
+    screen.getByText('Over');
+    const ended = screen.getByText(/The arc ended on/);
+    expect(ended.textContent).toBe(`The arc ended on ${localDate(SAT)} with 200 of 500 points earned.`);
+    expect(screen.queryByRole('timer')).toBeNull();
+    screen.getByRole('button', { name: 'Add an event pack in Options' });
+  });
+});
+
+describe('the popup before the store is read, and when storage fails', () => {
+  it('reserves the space with a busy skeleton', () => {
+    showPopup(undefined, WED_NOON);
+    expect(screen.getByRole('main').getAttribute('aria-busy')).toBe('true');
+    expect(screen.queryByRole('heading', { level: 2 })).toBeNull();
+  });
+
+  it('shows a storage error plainly as an alert', () => {
+    showPopup(undefined, WED_NOON, 'This browser refused the extension’s storage');
+    expect(screen.getByRole('alert').textContent).toContain('refused');
+  });
+});
+
+describe('pack text', () => {
+  it('is rendered as text, never as HTML', () => {
+    const hostile = pack([track('t', [milestone('m', '2023-11-15', '2023-11-16', { name: '<img src=x onerror=alert(1)>', objectives: [{ id: 'o', text: '<b>bold</b>' }] })])], {
+      id: 'hostile',
+    });
+    showPopup(stateWith({ imported: [hostile], settings: { hostile: { followedTrackId: 't' }, [BUILTIN_PACK_ID]: { hidden: true } } }), WED_NOON);
+    screen.getByRole('heading', { name: '<img src=x onerror=alert(1)>' });
+    screen.getByRole('checkbox', { name: '<b>bold</b>' });
+    expect(document.querySelector('img, b')).toBeNull();
+  });
+});
