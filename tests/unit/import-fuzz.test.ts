@@ -186,11 +186,11 @@ function randomDocument(r: Random): string {
   }
 }
 
-/** Big files: a 2 MiB pack (over the 1 MiB limit) and a 2 MiB backup of padding. */
-function bigDocument(base: Json, r: Random): string {
+/** Big files: 2 MiB (over a pack's 1 MiB limit, under a backup's 16 MiB) and one of 17 MiB (over both). */
+function bigDocument(base: Json, r: Random, mebibytes: number): string {
   const text = JSON.stringify(base, null, r.int(3));
-  const padding = ' '.repeat(2 * 1024 * 1024);
-  return r.next() < 0.5 ? `${text}${padding}` : text.replace('{', `{"padding": "${'x'.repeat(2 * 1024 * 1024)}",`);
+  const size = mebibytes * 1024 * 1024;
+  return r.next() < 0.5 ? `${text}${' '.repeat(size)}` : text.replace('{', `{"padding": "${'x'.repeat(size)}",`);
 }
 
 /** A document-level problem has no path; everything else must say where it is. */
@@ -200,12 +200,33 @@ function expectUseful(problem: ReadProblem, document: string) {
   if (problem.path === '') expect(problem.message, document.slice(0, 200)).toMatch(/^(not valid JSON|larger than|not an object)/);
 }
 
+/** The kinds of refusal the mutations are meant to provoke; each must turn up, or a generator has stopped working. */
+const EXPECTED_REFUSALS = [
+  /^not valid JSON/,
+  /^larger than/,
+  /^not an object$/,
+  /^missing$/,
+  /^unknown field$/,
+  /^not a string$/,
+  /^not an integer$/,
+  /^must be 1–\d+ characters$/,
+  /^duplicate id/,
+  /^must end after start$/,
+  /^instant without an offset$/,
+  /^not a date$/,
+  /items$/,
+];
+
+function expectEveryKind(messages: string[]) {
+  for (const kind of EXPECTED_REFUSALS) expect(messages.some((m) => kind.test(m)), String(kind)).toBe(true);
+}
+
 function documents(base: Json, seed: number): string[] {
   const r = prng(seed);
   const out: string[] = [];
   for (let i = 0; i < DOCUMENTS; i++) {
     const kind = r.next();
-    if (i < 4) out.push(bigDocument(base, r));
+    if (i < 4) out.push(bigDocument(base, r, i === 0 ? 17 : 2));
     else if (kind < 0.1) out.push(randomDocument(r));
     else out.push(mutatedText(base, r));
   }
@@ -233,6 +254,7 @@ describe(`fuzzing import and restore with ${DOCUMENTS} documents each (seed ${SE
     const started = performance.now();
     let refused = 0;
     let accepted = 0;
+    const messages: string[] = [];
     const docs = documents(validPack() as unknown as Json, SEED);
     const generated = performance.now();
     for (const [i, doc] of docs.entries()) {
@@ -242,6 +264,7 @@ describe(`fuzzing import and restore with ${DOCUMENTS} documents each (seed ${SE
         continue;
       }
       refused++;
+      messages.push(result.problem.message);
       expectUseful(result.problem, doc);
       if (i % 250 === 0) expect(JSON.stringify(await readEverything(store))).toBe(before);
     }
@@ -249,6 +272,7 @@ describe(`fuzzing import and restore with ${DOCUMENTS} documents each (seed ${SE
     console.info(`import fuzz: ${docs.length} documents, ${refused} refused, ${accepted} accepted; made in ${Math.round(generated - started)} ms, checked in ${Math.round(performance.now() - generated)} ms`);
     expect(refused + accepted).toBe(DOCUMENTS);
     expect(refused).toBeGreaterThan(DOCUMENTS * 0.8);
+    expectEveryKind(messages);
   }, 30_000);
 
   it('refuses every bad backup with a message and a path, never throws, and leaves the store as it was', async () => {
@@ -259,6 +283,7 @@ describe(`fuzzing import and restore with ${DOCUMENTS} documents each (seed ${SE
     const started = performance.now();
     let refused = 0;
     let accepted = 0;
+    const messages: string[] = [];
     const docs = documents(base, SEED + 1);
     const generated = performance.now();
     for (const [i, doc] of docs.entries()) {
@@ -268,6 +293,7 @@ describe(`fuzzing import and restore with ${DOCUMENTS} documents each (seed ${SE
         continue;
       }
       refused++;
+      messages.push(read.problem.message);
       expectUseful(read.problem, doc);
       // The whole restore path, every so often: same refusal, and no write.
       if (i % 50 === 0) {
@@ -279,5 +305,6 @@ describe(`fuzzing import and restore with ${DOCUMENTS} documents each (seed ${SE
     console.info(`restore fuzz: ${docs.length} documents, ${refused} refused, ${accepted} accepted; made in ${Math.round(generated - started)} ms, checked in ${Math.round(performance.now() - generated)} ms`);
     expect(refused + accepted).toBe(DOCUMENTS);
     expect(refused).toBeGreaterThan(DOCUMENTS * 0.8);
+    expectEveryKind(messages);
   }, 30_000);
 });
