@@ -218,4 +218,35 @@ describe('the options page in Chromium', () => {
     expect(after).toEqual(expected);
     await waitForBadge(ext.serviceWorker, (b) => b.text === '5h');
   });
+
+  it('asks before replacing a pack with a corrected version, and keeps the progress of unchanged ids', async () => {
+    const corrected = structuredClone(livePack);
+    corrected.title = 'Options test arc, corrected';
+    corrected.tracks[0]!.milestones[1]!.id = 'tomorrow-renamed';
+    await options.getByLabel('Paste event pack').fill(JSON.stringify(corrected));
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+
+    const dialog = options.getByRole('dialog', { name: 'Replace “Options test arc”?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('2 recorded items');
+    await dialog.getByRole('button', { name: 'Replace pack' }).click();
+
+    const card = options.getByRole('article', { name: 'Options test arc, corrected' });
+    await expect.poll(() => card.textContent()).toContain('Recorded: 1 completed milestone and 1 checked objective.');
+    expect(await options.getByRole('article', { name: 'Options test arc', exact: true }).count()).toBe(0);
+  });
+
+  it('removes an imported pack after saying which progress goes with it', async () => {
+    const card = options.getByRole('article', { name: 'Options test arc, corrected' });
+    await card.getByRole('button', { name: /^Remove/ }).click();
+    const dialog = options.getByRole('dialog', { name: 'Remove “Options test arc, corrected”?' });
+    expect(await dialog.textContent()).toContain('Its progress goes with it: 1 completed milestone and 1 checked objective.');
+    await dialog.getByRole('button', { name: 'Remove pack' }).click();
+    await expect.poll(() => card.count()).toBe(0);
+    const stored = await readAll(options);
+    expect(stored['pack:e2e-options-arc']).toBeUndefined();
+    expect((stored.progress as Record<string, unknown>)['e2e-options-arc']).toBeUndefined();
+    // Nothing is followed any more: the badge clears.
+    await waitForBadge(ext.serviceWorker, (b) => b.text === '');
+  });
 });
