@@ -36,7 +36,12 @@ export interface InstalledPacks {
  */
 export function prepareImport(input: unknown, installed: InstalledPacks): PreparedImport {
   const read = readPack(input);
-  if (!read.ok) return read;
+  if (!read.ok) {
+    if (read.problem.path === 'format' && looksLikeBackup(input)) {
+      return { ok: false, problem: { path: 'format', message: `${read.problem.message} (this is a backup: restore it under Backup and restore)` } };
+    }
+    return read;
+  }
   const pack = read.value;
   if (pack.id === BUILTIN_PACK_ID) {
     return { ok: false, problem: { path: 'id', message: 'is the id of the built-in pack; give this pack an id of its own' } };
@@ -61,6 +66,15 @@ export function prepareImport(input: unknown, installed: InstalledPacks): Prepar
       followedTrackGone: followed !== undefined && !pack.tracks.some((t) => t.id === followed),
     },
   };
+}
+
+function looksLikeBackup(input: unknown): boolean {
+  if (typeof input === 'string') return input.includes('"stfc-milestone-backup"');
+  try {
+    return typeof input === 'object' && input !== null && (input as { format?: unknown }).format === 'stfc-milestone-backup';
+  } catch {
+    return false;
+  }
 }
 
 /** Stores a prepared pack (replacing one with its id), follows a track if none is followed, and tells the views. */

@@ -72,6 +72,15 @@ describe('importing a pack', () => {
     expect(result).toEqual({ ok: false, problem: { path: 'tracks[0].milestones[3].end', message: 'instant without an offset' } });
     expect(JSON.stringify(await readEverything(store))).toBe(before);
   });
+
+  it('says so when the file is a backup rather than a pack', async () => {
+    const store = freshStore();
+    const result = await importText(JSON.stringify({ format: 'stfc-milestone-backup', version: 1 }), store);
+    expect(result).toEqual({
+      ok: false,
+      problem: { path: 'format', message: 'must be exactly stfc-milestone-pack (this is a backup: restore it under Backup and restore)' },
+    });
+  });
 });
 
 describe('re-importing a pack id', () => {
