@@ -18,6 +18,7 @@ interface Props {
 export function ChecklistItem({ milestone, now, isNext, onObjective, onCompleted }: Props) {
   const headingId = `milestone-${milestone.id}`;
   const live = milestone.start <= now && now < milestone.end;
+  const ended = now >= milestone.end;
   return (
     <li class={`checklist-item status-${milestone.status}`}>
       <article aria-labelledby={headingId}>
@@ -38,7 +39,17 @@ export function ChecklistItem({ milestone, now, isNext, onObjective, onCompleted
             <Countdown target={milestone.start} now={now} verb="starts" />
           </p>
         )}
-        <ObjectiveList objectives={milestone.objectives} onToggle={onObjective} />
+        {ended && milestone.objectives.length > 0 ? (
+          // Nothing scores any more: the objectives fold away, still there to correct a record.
+          <details class="past-objectives">
+            <summary>
+              Objectives · {milestone.objectives.filter((o) => o.checked).length} of {milestone.objectives.length} checked
+            </summary>
+            <ObjectiveList objectives={milestone.objectives} onToggle={onObjective} quietLegend />
+          </details>
+        ) : (
+          <ObjectiveList objectives={milestone.objectives} onToggle={onObjective} />
+        )}
         <CompletedSwitch checked={milestone.status === 'done'} onChange={onCompleted}>
           <span class="visually-hidden">{milestone.name} </span>Completed <span class="muted">· {milestone.points} points</span>
         </CompletedSwitch>

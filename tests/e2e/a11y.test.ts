@@ -1,0 +1,104 @@
+// axe-core on the popup, the side panel and the options page of the built extension, in light and
+// dark: no serious or critical violation in any state a Commander sees.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, type LaunchedExtension } from './chromium';
+import { WED_NOON, openView } from './view-pages';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+
+/** Serious and critical violations on the page as it is now, in both colour schemes. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated through the debugger protocol, which the extension page's CSP (no inline scripts) does not block.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe;
+      return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+    });
+    for (const v of violations) {
+      if (v.impact !== 'serious' && v.impact !== 'critical') continue;
+      found.push(`${colorScheme}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: null });
+  return found;
+}
+
+describe('accessibility (axe-core): no serious or critical violations', () => {
+  let ext: LaunchedExtension;
+
+  beforeAll(async () => {
+    ext = await launchExtension();
+    await ext.context.clock.install({ time: WED_NOON });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('in the popup on first run', async () => {
+    const popup = await openView(ext, 'popup');
+    await popup.getByRole('button', { name: 'Defenders of Peace · Hero' }).waitFor();
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.close();
+  });
+
+  it('in the side panel on first run', async () => {
+    const panel = await openView(ext, 'sidepanel');
+    await panel.getByRole('button', { name: 'Defenders of Peace · Hero' }).waitFor();
+    expect(await seriousViolations(panel)).toEqual([]);
+    await panel.close();
+  });
+
+  it('in the popup with a live milestone, an objective checked', async () => {
+    const popup = await openView(ext, 'popup');
+    await popup.getByRole('button', { name: 'Defenders of Peace · Hero' }).click();
+    await popup.getByRole('checkbox', { name: 'Spend Trait XP' }).check();
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.close();
+  });
+
+  it('in the side panel with every status, a note and a server entry open', async () => {
+    const panel = await openView(ext, 'sidepanel');
+    const first = panel.getByRole('article', { name: 'Unraveling Anomalies' });
+    await first.getByRole('switch', { name: /completed/i }).check();
+    await first.getByText('Done', { exact: true }).waitFor();
+    await first.locator('summary').first().click();
+    await panel.getByRole('article', { name: 'Hidden Motivations' }).getByText('Notes').click();
+    await panel.getByRole('textbox', { name: 'Server points seen in game' }).fill('lots');
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.getByText(/whole number/).waitFor();
+    expect(await seriousViolations(panel)).toEqual([]);
+    await panel.close();
+  });
+
+  it('in the popup after the arc', async () => {
+    const page = await ext.context.newPage();
+    await page.clock.setFixedTime(new Date('2024-06-01T12:00:00Z'));
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await page.getByText(/The arc ended on/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('in the options page', async () => {
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await options.waitForFunction(() => document.body.innerText.trim().length > 0);
+    await options.waitForLoadState('networkidle');
+    expect(await seriousViolations(options)).toEqual([]);
+    await options.close();
+  });
+});

@@ -1,0 +1,81 @@
+// The toolbar popup of the built extension in Chromium, with the built-in arc and the page clock on
+// Wednesday 15 November 2023 at 12:00 UTC: choose a track, check an objective, complete the milestone,
+// reopen and find both kept.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, type LaunchedExtension } from './chromium';
+import { WED_NOON, openView, screenshotBothThemes, storedMilestone } from './view-pages';
+
+describe('the popup with the built-in arc on Wednesday 15 November 2023, 12:00 UTC', () => {
+  let ext: LaunchedExtension;
+
+  beforeAll(async () => {
+    ext = await launchExtension();
+    // Installed before any page opens, so every extension page starts on the arc's Wednesday.
+    await ext.context.clock.install({ time: WED_NOON });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it("offers a choice between the pack's tracks on first run", async () => {
+    const popup = await openView(ext, 'popup');
+    await expect(popup.getByRole('heading', { name: 'Choose your side' }).isVisible()).resolves.toBe(true);
+    await expect(popup.getByRole('button', { name: 'Defenders of Peace · Hero' }).isVisible()).resolves.toBe(true);
+    await expect(popup.getByRole('button', { name: 'Architects of Chaos · Villain' }).isVisible()).resolves.toBe(true);
+    await popup.close();
+  });
+
+  it('shows Hidden Motivations, its countdown and end time once Defenders of Peace is chosen', async () => {
+    const popup = await openView(ext, 'popup');
+    await popup.getByRole('button', { name: 'Defenders of Peace · Hero' }).click();
+    const card = popup.getByRole('article', { name: 'Hidden Motivations' });
+    await card.getByRole('heading', { name: 'Hidden Motivations' }).waitFor();
+    expect(await card.getByRole('timer').innerText()).toMatch(/^ends in 1[12] h( \d+ min)?$/);
+    const endTime = await popup.evaluate(() =>
+      new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(
+        Date.UTC(2023, 10, 16),
+      ),
+    );
+    await expect(card.getByText(endTime).isVisible()).resolves.toBe(true);
+    await expect(popup.getByText('0 earned · 300 reachable · 500 total').isVisible()).resolves.toBe(true);
+    await expect(popup.getByText('Assembling the Resistance').isVisible()).resolves.toBe(true);
+    await popup.close();
+  });
+
+  it('keeps a checked objective and the completed milestone after the popup is reopened', async () => {
+    let popup = await openView(ext, 'popup');
+    await popup.getByRole('checkbox', { name: 'Complete Away Team Assignments' }).check();
+    await expect.poll(async () => Object.keys((await storedMilestone(popup, 'hidden-motivations'))?.objectives ?? {})).toEqual(['away-team']);
+    await screenshotBothThemes(popup, 'popup');
+
+    await popup.getByRole('switch', { name: /completed/i }).check();
+    await expect.poll(async () => (await storedMilestone(popup, 'hidden-motivations'))?.completedAt ?? 0).toBeGreaterThan(0);
+    // Recorded at the page's time, on the arc's Wednesday.
+    const completedAt = (await storedMilestone(popup, 'hidden-motivations'))!.completedAt!;
+    expect(completedAt - WED_NOON.getTime()).toBeGreaterThanOrEqual(0);
+    expect(completedAt - WED_NOON.getTime()).toBeLessThan(3_600_000);
+    await popup.close();
+
+    popup = await openView(ext, 'popup');
+    await popup.getByRole('heading', { name: 'Hidden Motivations' }).waitFor();
+    expect(await popup.getByRole('checkbox', { name: 'Complete Away Team Assignments' }).isChecked()).toBe(true);
+    expect(await popup.getByRole('checkbox', { name: 'Spend Trait XP' }).isChecked()).toBe(false);
+    expect(await popup.getByRole('switch', { name: /completed/i }).isChecked()).toBe(true);
+    await expect(popup.getByText('100 earned · 300 reachable · 500 total').isVisible()).resolves.toBe(true);
+    await popup.close();
+  });
+
+  it('shows Confronting Resilience once the side panel switches to Architects of Chaos', async () => {
+    const panel = await openView(ext, 'sidepanel');
+    await panel.getByRole('group', { name: 'Your side' }).getByRole('radio', { name: 'Architects of Chaos · Villain' }).check();
+    await panel.getByRole('article', { name: 'Confronting Resilience' }).waitFor();
+    await panel.close();
+
+    const popup = await openView(ext, 'popup');
+    await popup.getByRole('heading', { name: 'Confronting Resilience' }).waitFor();
+    await expect(popup.getByText('Architects of Chaos · Villain').isVisible()).resolves.toBe(true);
+    expect(await popup.getByRole('checkbox', { name: 'Complete Away Team Assignments' }).isChecked()).toBe(false);
+    await popup.close();
+  });
+});
