@@ -1,6 +1,7 @@
 import type { ChecklistMilestone } from '@/lib/checklist-view';
 import { CompletedSwitch } from './CompletedSwitch';
 import { Countdown } from './Countdown';
+import { Fold } from './Fold';
 import { LocalTime } from './LocalTime';
 import { ObjectiveList } from './ObjectiveList';
 import { StatusChip } from './StatusChip';
@@ -18,7 +19,6 @@ interface Props {
 export function ChecklistItem({ milestone, now, isNext, onObjective, onCompleted }: Props) {
   const headingId = `milestone-${milestone.id}`;
   const live = milestone.start <= now && now < milestone.end;
-  const ended = now >= milestone.end;
   return (
     <li class={`checklist-item status-${milestone.status}`}>
       <article aria-labelledby={headingId}>
@@ -39,14 +39,13 @@ export function ChecklistItem({ milestone, now, isNext, onObjective, onCompleted
             <Countdown target={milestone.start} now={now} verb="starts" />
           </p>
         )}
-        {ended && milestone.objectives.length > 0 ? (
-          // Nothing scores any more: the objectives fold away, still there to correct a record.
-          <details class="past-objectives">
-            <summary>
-              Objectives · {milestone.objectives.filter((o) => o.checked).length} of {milestone.objectives.length} checked
-            </summary>
+        {!milestone.objectivesOpen && milestone.objectives.length > 0 ? (
+          <Fold
+            class="folded-objectives"
+            summary={`Objectives · ${milestone.objectives.filter((o) => o.checked).length} of ${milestone.objectives.length} checked`}
+          >
             <ObjectiveList objectives={milestone.objectives} onToggle={onObjective} quietLegend />
-          </details>
+          </Fold>
         ) : (
           <ObjectiveList objectives={milestone.objectives} onToggle={onObjective} />
         )}

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { viewApi } from './extension-api';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { popupView } from '@/lib/popup-view';
+import type { TrackerState } from '@/lib/tracker-state';
+import { viewApi } from './extension-api';
 import { PopupView } from './PopupView';
 import { trackerActions } from './tracker-actions';
 import { useNow } from './use-now';
@@ -8,8 +9,8 @@ import { useSidePanelOpener } from './use-side-panel-opener';
 import { useTrackerState } from './use-tracker-state';
 
 /** The popup wired to the store: one read on open, a re-read on every change announced elsewhere. */
-export function PopupApp() {
-  const { state, error, reload } = useTrackerState();
+export function PopupApp({ initial }: { initial?: TrackerState | undefined }) {
+  const { state, error, reload } = useTrackerState(initial);
   const [writeError, setWriteError] = useState<string>();
   const now = useNow((at) => (state ? popupView(state, at).targets : []));
   const model = useMemo(() => state && popupView(state, now), [state, now]);
@@ -17,7 +18,8 @@ export function PopupApp() {
   const openSidePanel = useSidePanelOpener();
 
   const ready = state !== undefined;
-  useEffect(() => {
+  // Right after the first render that shows stored data is in the document (a benchmark waits for it).
+  useLayoutEffect(() => {
     if (ready) performance.mark('popup-ready');
   }, [ready]);
 

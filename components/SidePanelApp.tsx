@@ -1,14 +1,15 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { viewApi } from './extension-api';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { checklistTargets, checklistView } from '@/lib/checklist-view';
+import type { TrackerState } from '@/lib/tracker-state';
+import { viewApi } from './extension-api';
 import { SidePanelView } from './SidePanelView';
 import { trackerActions } from './tracker-actions';
 import { useNow } from './use-now';
 import { useTrackerState } from './use-tracker-state';
 
 /** The side panel wired to the store; it stays open, so it re-reads whenever another view records a change. */
-export function SidePanelApp() {
-  const { state, error, reload } = useTrackerState();
+export function SidePanelApp({ initial }: { initial?: TrackerState | undefined }) {
+  const { state, error, reload } = useTrackerState(initial);
   const [writeError, setWriteError] = useState<string>();
   const [packId, setPackId] = useState<string>();
   const now = useNow((at) => (state ? checklistTargets(state, at, packId) : []));
@@ -16,7 +17,8 @@ export function SidePanelApp() {
   const actions = useMemo(() => trackerActions(reload, setWriteError), []);
 
   const ready = state !== undefined;
-  useEffect(() => {
+  // Right after the first render that shows stored data is in the document (a benchmark waits for it).
+  useLayoutEffect(() => {
     if (ready) performance.mark('sidepanel-ready');
   }, [ready]);
 

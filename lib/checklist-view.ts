@@ -31,10 +31,19 @@ export interface ChecklistMilestone {
   status: MilestoneStatus;
   /** Empty when the pack publishes none. */
   objectives: ObjectiveView[];
+  /**
+   * Whether the objectives are shown unfolded: while live, and for the next few upcoming milestones.
+   * Ended milestones fold theirs away (nothing scores any more), and so do far-off ones, which keeps
+   * a 400-milestone arc quick to open.
+   */
+  objectivesOpen: boolean;
   /** Absent when the pack publishes none. */
   rewards?: string[];
   notes?: string;
 }
+
+/** How many upcoming milestones show their objectives unfolded. */
+export const UNFOLDED_UPCOMING = 7;
 
 export interface ChecklistServerGoal {
   name: string;
@@ -107,6 +116,7 @@ function checklistTrack(state: TrackerState, entry: PackState, schedule: TrackSc
   const { track } = schedule;
   const reset = resetAssumption(state, entry, schedule);
   const gap = serverGoalGap(schedule, progress);
+  let upcomingShown = 0;
   const server: ChecklistServerGoal | undefined =
     schedule.server && gap
       ? {
@@ -135,6 +145,7 @@ function checklistTrack(state: TrackerState, entry: PackState, schedule: TrackSc
       end: timed.end,
       status: milestoneStatus(timed, progress, now),
       objectives: objectiveViews(timed.milestone, progress),
+      objectivesOpen: timed.end > now && (timed.start <= now || upcomingShown++ < UNFOLDED_UPCOMING),
       ...(timed.milestone.rewards ? { rewards: timed.milestone.rewards } : {}),
       ...(timed.milestone.notes ? { notes: timed.milestone.notes } : {}),
     })),

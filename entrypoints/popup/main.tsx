@@ -1,7 +1,7 @@
-import { render } from 'preact';
 import { PopupApp } from '@/components/PopupApp';
+import { mountWithState } from '@/components/mount-with-state';
 import '@/components/theme.css';
 import '@/components/views.css';
 import '@/components/popup.css';
 
-render(<PopupApp />, document.getElementById('app')!);
+mountWithState((initial) => <PopupApp initial={initial} />);

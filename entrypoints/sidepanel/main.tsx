@@ -1,7 +1,7 @@
-import { render } from 'preact';
 import { SidePanelApp } from '@/components/SidePanelApp';
+import { mountWithState } from '@/components/mount-with-state';
 import '@/components/theme.css';
 import '@/components/views.css';
 import '@/components/sidepanel.css';
 
-render(<SidePanelApp />, document.getElementById('app')!);
+mountWithState((initial) => <SidePanelApp initial={initial} />);

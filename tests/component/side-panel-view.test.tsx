@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { SidePanelView } from '../../components/SidePanelView';
 import type { TrackerActions } from '../../components/tracker-actions';
@@ -73,6 +73,18 @@ describe('the side panel checklist while a milestone is live', () => {
     expect(within(live).getByRole<HTMLInputElement>('checkbox', { name: 'Complete Away Team Assignments' }).checked).toBe(true);
     fireEvent.click(within(live).getByRole('checkbox', { name: 'Spend Trait XP' }));
     expect(actions.setObjective).toHaveBeenCalledWith(BUILTIN_PACK_ID, DEFENDERS, 'hidden-motivations', 'trait-xp', true);
+  });
+
+  it('folds the objectives of an ended milestone, counting the checked ones, and opens them on request', async () => {
+    showPanel(state, WED_NOON);
+    const missed = screen.getByRole('article', { name: 'Enlisting Old Allies' });
+    expect(within(missed).queryAllByRole('checkbox')).toEqual([]);
+    const fold = within(missed).getByText('Objectives · 0 of 2 checked').closest('details')!;
+    await act(() => {
+      fold.open = true;
+      fold.dispatchEvent(new Event('toggle'));
+    });
+    within(missed).getByRole('checkbox', { name: 'Use Hailing Frequencies' });
   });
 
   it('has a completed switch per milestone, on for the done one', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checklistTargets, checklistView, parseServerPoints, type ChecklistTrack } from '../../lib/checklist-view';
+import { UNFOLDED_UPCOMING, checklistTargets, checklistView, parseServerPoints, type ChecklistTrack } from '../../lib/checklist-view';
 import { DAY, HOUR, milestone, pack, track } from '../fixtures/packs';
 import {
   ARCHITECTS,
@@ -95,6 +95,29 @@ describe('the side panel checklist of the built-in arc', () => {
     expect(checklistView(state, WED_NOON).targets).toEqual([THU]);
     expect(checklistTargets(state, WED_NOON)).toEqual([THU]);
     expect(checklistView(state, THU + 3 * DAY).targets).toEqual([]);
+  });
+});
+
+describe('which milestones show their objectives unfolded', () => {
+  it('the live one and the next few upcoming ones; ended and far-off ones fold theirs away', () => {
+    const days = Array.from({ length: 12 }, (_, i) => milestone(`d${i}`, new Date(MON + i * DAY).toISOString().slice(0, 10), new Date(MON + (i + 1) * DAY).toISOString().slice(0, 10)));
+    const long = pack([track('t', days)], { id: 'long' });
+    const state = stateWith({ imported: [long], settings: { long: { followedTrackId: 't' }, [BUILTIN_PACK_ID]: { hidden: true } } });
+    const open = shownTrack(checklistView(state, WED_NOON)).milestones.map((m) => [m.id, m.status, m.objectivesOpen]);
+    expect(UNFOLDED_UPCOMING).toBe(7);
+    expect(open).toEqual([
+      ['d0', 'missed', false],
+      ['d1', 'missed', false],
+      ['d2', 'live', true],
+      ...[3, 4, 5, 6, 7, 8, 9].map((i) => [`d${i}`, 'upcoming', true]),
+      ['d10', 'upcoming', false],
+      ['d11', 'upcoming', false],
+    ]);
+  });
+
+  it('keeps a live milestone unfolded once it is done', () => {
+    const state = builtinFollowing(DEFENDERS, { [BUILTIN_PACK_ID]: [completed(DEFENDERS, 'hidden-motivations')] });
+    expect(shownTrack(checklistView(state, WED_NOON)).milestones[2]).toMatchObject({ status: 'done', objectivesOpen: true });
   });
 });
 
