@@ -16,11 +16,12 @@ export interface PopupViewProps {
   error?: string | undefined;
 }
 
-function TrackSection({ section, now, actions }: { section: PopupTrackSection; now: number; actions: TrackerActions }) {
+function TrackSection({ section, now, actions, showPack }: { section: PopupTrackSection; now: number; actions: TrackerActions; showPack: boolean }) {
   const label = trackLabel({ name: section.trackName, ...(section.role ? { role: section.role } : {}) });
   const { packId, trackId } = section;
   return (
     <section class="pack-section" aria-label={section.packTitle}>
+      {showPack && section.live.length > 0 && <p class="eyebrow">{section.packTitle}</p>}
       {section.live.length > 0 ? (
         section.live.map((milestone) => (
           <MilestoneCard
@@ -61,10 +62,12 @@ export function PopupView({ model, actions, onOpenSidePanel, onOpenOptions, erro
       )}
       <main class="popup-main" aria-busy={model ? 'false' : 'true'}>
         {!model ? (
-          <div class="skeleton" aria-hidden="true">
-            <div class="skeleton-card" />
-            <div class="skeleton-line" />
-          </div>
+          !error && (
+            <div class="skeleton" aria-hidden="true">
+              <div class="skeleton-card" />
+              <div class="skeleton-line" />
+            </div>
+          )
         ) : (
           <>
             {model.sections.length === 0 && <p>No event pack is shown. Add one, or show a hidden one, in Options.</p>}
@@ -77,7 +80,7 @@ export function PopupView({ model, actions, onOpenSidePanel, onOpenOptions, erro
                   onChoose={(trackId) => void actions.followTrack(section.packId, trackId)}
                 />
               ) : (
-                <TrackSection key={section.packId} section={section} now={model.now} actions={actions} />
+                <TrackSection key={section.packId} section={section} now={model.now} actions={actions} showPack={model.sections.length > 1} />
               ),
             )}
           </>

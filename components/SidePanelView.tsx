@@ -90,7 +90,7 @@ export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, err
     <div class="sidepanel">
       <header class="panel-header">
         <p class="eyebrow">Milestone Tracker</p>
-        <h1>{pack ? pack.title : model ? 'No event pack' : 'Loading…'}</h1>
+        <h1>{pack ? pack.title : model ? 'No event pack' : 'Milestone checklist'}</h1>
         {model && model.packs.length > 1 && (
           <label class="pack-picker">
             Event pack{' '}
@@ -111,10 +111,12 @@ export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, err
       )}
       <main aria-busy={model ? 'false' : 'true'}>
         {!model ? (
-          <div class="skeleton" aria-hidden="true">
-            <div class="skeleton-card" />
-            <div class="skeleton-card" />
-          </div>
+          !error && (
+            <div class="skeleton" aria-hidden="true">
+              <div class="skeleton-card" />
+              <div class="skeleton-card" />
+            </div>
+          )
         ) : !pack ? (
           <p>
             No event pack is shown.{' '}
@@ -128,6 +130,7 @@ export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, err
               <TrackPanel pack={pack} track={pack.track} now={model.now} actions={actions} onOpenOptions={onOpenOptions} />
             ) : (
               <TrackChooser
+                showPackTitle={false}
                 packTitle={pack.title}
                 tracks={pack.tracks}
                 onChoose={(trackId) => void actions.followTrack(pack.packId, trackId)}

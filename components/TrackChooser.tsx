@@ -4,18 +4,17 @@ interface Props {
   packTitle: string;
   tracks: TrackChoice[];
   onChoose: (trackId: string) => void;
-  /** The heading level that fits where the chooser sits. */
-  level?: 2 | 3;
+  /** Off where a heading above already names the pack. */
+  showPackTitle?: boolean;
 }
 
 /** First run: which side of the arc the Commander follows, one button per track ("Defenders of Peace · Hero"). */
-export function TrackChooser({ packTitle, tracks, onChoose, level = 2 }: Props) {
-  const Heading = level === 2 ? 'h2' : 'h3';
+export function TrackChooser({ packTitle, tracks, onChoose, showPackTitle = true }: Props) {
   return (
     <section class="card chooser" aria-label={`Choose your side: ${packTitle}`}>
-      <p class="eyebrow">{packTitle}</p>
-      <Heading>Choose your side</Heading>
-      <p class="muted">Pick the track you play in this arc. You can switch later in the side panel.</p>
+      {showPackTitle && <p class="eyebrow">{packTitle}</p>}
+      <h2>Choose your side</h2>
+      <p class="muted">Pick the track you play in this arc. You can switch at any time in the side panel.</p>
       <div class="chooser-buttons">
         {tracks.map((track) => (
           <button type="button" class="choice" key={track.id} onClick={() => onChoose(track.id)}>
