@@ -70,6 +70,40 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
     await popup.close();
   });
 
+  it('lets the popup be used with the keyboard alone, in reading order', async () => {
+    const popup = await openView(ext, 'popup');
+    await popup.getByRole('heading', { name: 'Hidden Motivations' }).waitFor();
+    const focusedNames: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      await popup.keyboard.press('Tab');
+      focusedNames.push(
+        await popup.evaluate(() => {
+          const el = document.activeElement as HTMLInputElement | null;
+          return (el?.labels?.[0] ?? el)?.textContent?.trim() ?? '';
+        }),
+      );
+    }
+    expect(focusedNames).toEqual([
+      'Open side panel',
+      'Complete Away Team Assignments',
+      'Spend Trait XP',
+      'Milestone completed · 100 points',
+      'Options',
+    ]);
+    await popup.keyboard.press('Shift+Tab');
+    await popup.keyboard.press('Space');
+    await popup.getByRole('switch', { name: /completed/i, checked: true }).waitFor();
+    await popup.keyboard.press('Shift+Tab');
+    await popup.keyboard.press('Space');
+    expect(await popup.getByRole('checkbox', { name: 'Spend Trait XP' }).isChecked()).toBe(false);
+    // Undo, so the next test starts from the same state.
+    await popup.keyboard.press('Space');
+    await popup.keyboard.press('Tab');
+    await popup.keyboard.press('Space');
+    await popup.getByRole('switch', { name: /completed/i, checked: false }).waitFor();
+    await popup.close();
+  });
+
   it('in the side panel with every status, a note and a server entry open', async () => {
     const panel = await openView(ext, 'sidepanel');
     const first = panel.getByRole('article', { name: 'Unraveling Anomalies' });
