@@ -2,7 +2,8 @@
 // file with a format version. A restore reads and checks the whole file first and only then replaces the
 // store in one transaction, so it either fully lands or changes nothing.
 import { BUILTIN_PACK_ID } from './builtin-pack';
-import { readPack, type ReadProblem, type ReadResult, MAX_PACK_BYTES } from './pack-reader';
+import { readPack, MAX_PACK_BYTES } from './pack-reader';
+import { joinPath as join, ownValue as own, Refusal, refuse, refused, type ReadProblem, type ReadResult } from './read-problem';
 import { parseDailyReset, parsePackTime } from './pack-time';
 import type { Pack } from './pack-types';
 import type { MilestoneProgress, PackProgress, TrackProgress } from './progress';
@@ -286,31 +287,6 @@ function within(path: string, problem: ReadProblem): string {
 type Fields = Record<string, unknown>;
 type Check<T> = (value: unknown, path: string, key: string) => T;
 
-class Refusal {
-  constructor(
-    readonly path: string,
-    readonly message: string,
-  ) {}
-}
-
-function refuse(path: string, message: string): never {
-  throw new Refusal(path, message);
-}
-
-function refused<T>(path: string, message: string): ReadResult<T> {
-  return { ok: false, problem: { path, message } };
-}
-
-/** `path.key`, or `path["odd key"]` for keys that are not plain names (shortened when long). */
-function join(path: string, key: string): string {
-  if (/^[A-Za-z_][\w-]{0,39}$/.test(key)) return path ? `${path}.${key}` : key;
-  const short = key.length > 40 ? `${[...key.slice(0, 41)].slice(0, 40).join('')}…` : key;
-  return `${path}[${JSON.stringify(short)}]`;
-}
-
-function own(o: Fields, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
-}
 
 function need<T>(o: Fields, path: string, key: string, check: Check<T>): T {
   const here = join(path, key);

@@ -3,22 +3,11 @@
 // fresh Pack built from known fields only, so callers never keep a reference to the input.
 import type { Milestone, Objective, Pack, ServerEvent, SoloEvent, Track } from './pack-types';
 import { DEFAULT_DAILY_RESET, isInstantWithoutOffset, parseDailyReset, parsePackTime, resolvePackTime } from './pack-time';
+import { joinPath, ownValue as own, Refusal, refuse, refused, type ReadResult } from './read-problem';
 
 export const MAX_PACK_BYTES = 1024 * 1024;
 
-export interface ReadProblem {
-  /** Where the first problem is, e.g. `tracks[0].milestones[3].end`; empty for the document as a whole. */
-  path: string;
-  /** What is wrong, e.g. `not a date`. */
-  message: string;
-}
-
-export type ReadResult<T> = { ok: true; value: T } | { ok: false; problem: ReadProblem };
-
-/** `tracks[0].milestones[3].end: not a date`, or just the message for the whole document. */
-export function describeProblem(problem: ReadProblem): string {
-  return problem.path ? `${problem.path}: ${problem.message}` : problem.message;
-}
+export { describeProblem, type ReadProblem, type ReadResult } from './read-problem';
 
 /** Validates a pack given as JSON text or as an already-parsed value. Never throws. */
 export function readPack(input: unknown): ReadResult<Pack> {
@@ -190,20 +179,6 @@ interface Place {
 type Parent = Place | undefined;
 type Fields = Record<string, unknown>;
 
-class Refusal {
-  constructor(
-    readonly path: string,
-    readonly message: string,
-  ) {}
-}
-
-function refuse(path: string, message: string): never {
-  throw new Refusal(path, message);
-}
-
-function refused(path: string, message: string): ReadResult<Pack> {
-  return { ok: false, problem: { path, message } };
-}
 
 function fields(names: string): ReadonlySet<string> {
   return new Set(names.split(' '));
@@ -211,17 +186,9 @@ function fields(names: string): ReadonlySet<string> {
 
 /** `parent.key` or `parent[index]`; odd or very long keys are quoted and shortened. Built only for a problem. */
 function pathOf(parent: Parent, key: Key): string {
-  const base = parent === undefined ? '' : pathOf(parent.up, parent.key);
-  if (typeof key === 'number') return `${base}[${key}]`;
-  if (/^[A-Za-z_][\w-]{0,39}$/.test(key)) return base ? `${base}.${key}` : key;
-  const short = key.length > 40 ? `${[...key.slice(0, 41)].slice(0, 40).join('')}…` : key;
-  return `${base}[${JSON.stringify(short)}]`;
+  return joinPath(parent === undefined ? '' : pathOf(parent.up, parent.key), key);
 }
 
-/** An own property; inherited ones (prototype tricks) count as absent, and so does `undefined`. */
-function own(o: Fields, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
-}
 
 function need<T>(o: Fields, parent: Parent, key: string, check: Check<T>): T {
   const value = own(o, key);
