@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { loadViewState } from '@/lib/remote-store';
 import { onStoreChange } from '@/lib/sync';
-import { loadTrackerState, type TrackerState } from '@/lib/tracker-state';
+import type { TrackerState } from '@/lib/tracker-state';
 
 export interface TrackerStateHandle {
   /** Undefined until the first read finishes. */
@@ -11,14 +12,17 @@ export interface TrackerStateHandle {
   reload: () => Promise<void>;
 }
 
-/** Reads the store once on open, and again whenever another view or the background announces a change. */
+/**
+ * Reads the store once on open, and again whenever another view or the background announces a change;
+ * through the background where this view cannot open the store itself (lib/remote-store.ts).
+ */
 export function useTrackerState(initial?: TrackerState): TrackerStateHandle {
   const [state, setState] = useState<TrackerState | undefined>(initial);
   const [error, setError] = useState<string | undefined>();
 
   const reload = async () => {
     try {
-      setState(await loadTrackerState());
+      setState(await loadViewState());
       setError(undefined);
     } catch (cause) {
       setError(storageErrorMessage(cause));

@@ -3,13 +3,15 @@
 import { browser } from 'wxt/browser';
 import { BADGE_ALARM, refreshBadge } from './badge-scheduler';
 import { listenForNotificationClicks } from './notifier';
+import { serveViews } from './remote-store';
 import { ensureSchema } from './store';
 import { onStoreChange } from './sync';
 
 export type Clock = () => number;
 
 export function startBackground(clock: Clock): { ready: Promise<unknown> } {
-  let queue: Promise<unknown> = ensureSchema().catch((error: unknown) => console.error('migration failed', error));
+  const migrated = ensureSchema().catch((error: unknown) => console.error('migration failed', error));
+  let queue: Promise<unknown> = migrated;
   // Refreshes run one after another, so a slow one never overwrites a newer badge.
   const refresh = () => {
     queue = queue.then(() => refreshBadge(clock())).catch((error: unknown) => console.error('badge refresh failed', error));
@@ -20,6 +22,8 @@ export function startBackground(clock: Clock): { ready: Promise<unknown> } {
   browser.runtime.onStartup.addListener(refresh);
   browser.alarms.onAlarm.addListener((alarm) => (alarm.name === BADGE_ALARM ? refresh() : undefined));
   onStoreChange(refresh);
+  // Views that cannot open IndexedDB themselves (Firefox private windows) read and write through here.
+  serveViews(migrated, refresh);
   // Registered at start-up so that a click on a notification wakes a stopped worker.
   listenForNotificationClicks();
 

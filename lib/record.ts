@@ -18,3 +18,14 @@ export async function recordSettings(change: (settings: Settings) => Settings, s
   await updateSettings(change, store);
   await announceChange({ what: 'settings' });
 }
+
+/** A view's write as plain data (a message can carry it): a progress change or a pack's settings. */
+export type Recording =
+  | { what: 'progress'; packId: string; change: ProgressChange }
+  | { what: 'packSettings'; packId: string; change: Partial<PackSettings> };
+
+export function record(recording: Recording, store = extensionStore()): Promise<void> {
+  return recording.what === 'progress'
+    ? recordProgress(recording.packId, recording.change, store)
+    : recordPackSettings(recording.packId, recording.change, store);
+}

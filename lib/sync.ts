@@ -1,6 +1,10 @@
 // After a write, the writer tells the other views and the background, which re-read the store.
 // Messages carry plain data only; a message nobody listens to is not an error.
+// The same messenger carries the requests of a view that cannot open IndexedDB itself (lib/remote-store.ts).
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Pack } from './pack-types';
+import type { Recording } from './record';
+import type { Snapshot } from './store';
 
 export type StoreChange =
   | { what: 'progress'; packId: string }
@@ -8,7 +12,19 @@ export type StoreChange =
   | { what: 'packs'; packId: string }
   | { what: 'everything' };
 
-interface SyncProtocol {
+/** What the background reads for such a view: the snapshot and the visible imported packs. */
+export interface StoreData {
+  snapshot: Snapshot;
+  packs: Pack[];
+}
+
+/** Requests only the background answers. */
+export interface BackgroundProtocol {
+  readStore(): StoreData;
+  recordChange(recording: Recording): void;
+}
+
+interface SyncProtocol extends BackgroundProtocol {
   storeChanged(change: StoreChange): void;
 }
 
@@ -39,4 +55,16 @@ export function onStoreChange(listener: (change: StoreChange) => unknown): () =>
       removeRootListener = undefined;
     }
   };
+}
+
+/** Asks the background; rejects with the background's error, or when no background answers. */
+export const askBackground = {
+  readStore: (): Promise<StoreData> => messaging.sendMessage('readStore', undefined),
+  recordChange: (recording: Recording): Promise<void> => messaging.sendMessage('recordChange', recording),
+};
+
+/** The background's answers to those requests; call once per context (one listener per type). */
+export function answerViews(answers: { readStore(): Promise<StoreData>; recordChange(recording: Recording): Promise<void> }): void {
+  messaging.onMessage('readStore', () => answers.readStore());
+  messaging.onMessage('recordChange', ({ data }) => answers.recordChange(data));
 }
