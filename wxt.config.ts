@@ -1,4 +1,4 @@
-import { defineConfig } from 'wxt';
+import { defineConfig, type EntrypointGroup } from 'wxt';
 import preact from '@preact/preset-vite';
 
 // One config for both browsers; only what differs per browser is branched on `browser`.
@@ -7,7 +7,19 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
+    // Both browsers support <link rel="modulepreload"> natively; the polyfill was 0.4 KB gzip in every page.
+    build: { modulePreload: { polyfill: false } },
   }),
+  hooks: {
+    // WXT builds the popup, side panel and options page together, so their shared modules land in shared
+    // chunks holding the union of what any page uses (options' store writes in the popup's chunk). One build
+    // per page gives each page one script and one stylesheet with only its own code: fewer requests on open,
+    // and 17 KB instead of 19.5 KB gzip for the popup. The cost is a copy of Preact per page in the package.
+    'entrypoints:grouped': (_wxt, groups) => {
+      const pages = groups.findIndex(Array.isArray);
+      if (pages >= 0) groups.splice(pages, 1, ...(groups[pages] as EntrypointGroup[]).map((entry) => [entry] as EntrypointGroup));
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'STFC Milestone Tracker',
     description:
