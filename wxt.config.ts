@@ -1,5 +1,8 @@
 import { defineConfig, type EntrypointGroup } from 'wxt';
 import preact from '@preact/preset-vite';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { BUILTIN_PACK_FILE } from './lib/builtin-pack';
 
 // One config for both browsers; only what differs per browser is branched on `browser`.
 export default defineConfig({
@@ -11,6 +14,11 @@ export default defineConfig({
     build: { modulePreload: { polyfill: false } },
   }),
   hooks: {
+    // The built-in pack's data, as a file the popup, side panel and background fetch (lib/builtin-pack.ts).
+    'build:publicAssets': (wxt, files) => {
+      const pack = readFileSync(resolve(wxt.config.root, 'lib/builtin/heroes-and-villains-2023-11.json'), 'utf8');
+      files.push({ relativeDest: BUILTIN_PACK_FILE.slice(1), contents: JSON.stringify(JSON.parse(pack)) });
+    },
     // WXT builds the popup, side panel and options page together, so their shared modules land in shared
     // chunks holding the union of what any page uses (options' store writes in the popup's chunk). One build
     // per page gives each page one script and one stylesheet with only its own code: fewer requests on open,

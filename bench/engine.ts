@@ -38,7 +38,7 @@ export async function engineFigures(runs: number) {
   let settings = withPackSettings(defaultSettings(), pack.id, { followedTrackId: 'track-0' });
   settings = withPackSettings(settings, BUILTIN_PACK_ID, { hidden: true });
   const snapshot = { schema: 1, settings, progress: {}, packIndex: { [pack.id]: { title: pack.title, importedAt: now } } };
-  const state = trackerState(snapshot, [pack]);
+  const state = trackerState(snapshot, [pack], undefined);
   let popupModel: Sample | undefined;
   try {
     const { popupView } = (await import('../lib/popup-view')) as { popupView: (s: unknown, now: number) => unknown };

@@ -5,10 +5,36 @@ import type { Pack } from './pack-types';
 export const BUILTIN_PACK_ID = 'heroes-and-villains-2023-11';
 
 /**
- * The built-in pack as shipped. It is validated by the same reader as imported packs in
- * tests/unit/builtin-pack.test.ts (which also checks this returns exactly the reader's result), not at
- * run time: that keeps the reader out of the popup, side panel and background bundles.
+ * Where the build puts the pack's JSON file in the extension (wxt.config.ts copies
+ * lib/builtin/heroes-and-villains-2023-11.json there), for loadBuiltinPack().
+ */
+export const BUILTIN_PACK_FILE = '/builtin/heroes-and-villains-2023-11.json';
+
+/**
+ * The built-in pack as shipped, bundled into the script that calls this (the options page, tests).
+ * It is validated by the same reader as imported packs in tests/unit/builtin-pack.test.ts (which
+ * also checks this returns exactly the reader's result), not at run time: that keeps the reader out
+ * of the popup, side panel and background bundles.
  */
 export function builtinPack(): Pack {
   return raw as Pack;
+}
+
+let loading: Promise<Pack> | undefined;
+
+/**
+ * The built-in pack for the popup, the side panel and the background: fetched once per page or
+ * worker from its JSON file in the extension, so its 2 KB gzip of data is not part of their scripts
+ * and is parsed as JSON rather than compiled as code. The views' HTML preloads the file, so it is
+ * there by the time the store has been read.
+ */
+export function loadBuiltinPack(): Promise<Pack> {
+  loading ??= fetch(BUILTIN_PACK_FILE).then(async (response) => {
+    if (!response.ok) throw new Error(`built-in pack: ${BUILTIN_PACK_FILE} answered ${response.status}`);
+    return (await response.json()) as Pack;
+  });
+  // A failed load is tried again next time rather than remembered. (This also marks the promise as
+  // handled: a caller whose store hides the pack may never await it.)
+  loading.catch(() => (loading = undefined));
+  return loading;
 }

@@ -7,7 +7,7 @@ import type { ProgressChange } from './progress';
 import { record, type Recording } from './record';
 import type { PackSettings } from './settings';
 import { answerViews, askBackground } from './sync';
-import { loadTrackerState, trackerState, type TrackerState } from './tracker-state';
+import { loadTrackerState, trackerStateWithBuiltin, type TrackerState } from './tracker-state';
 
 /** Whether this view goes through the background; decided on first use. */
 let remote: boolean | undefined;
@@ -22,7 +22,7 @@ const viaBackground = () =>
 
 async function readThroughBackground(): Promise<TrackerState> {
   const { snapshot, packs } = await askBackground.readStore();
-  return trackerState(snapshot, packs);
+  return trackerStateWithBuiltin(snapshot, packs);
 }
 
 /** The view's state; rejects with the refusal when neither the view nor the background can read the store. */

@@ -1,10 +1,10 @@
 // Everything a view or the background needs, from one snapshot read plus the packs it shows.
-import { BUILTIN_PACK_ID, builtinPack } from './builtin-pack';
+import { BUILTIN_PACK_ID, loadBuiltinPack } from './builtin-pack';
 import type { Pack } from './pack-types';
 import { emptyPackProgress, own, type PackProgress } from './progress';
 import { scheduleTrack, trackProgress, type FollowedTrack, type TrackSchedule } from './schedule';
 import { packSettings } from './settings';
-import { extensionStore, readPacks, readSnapshot, type Snapshot } from './store';
+import { extensionStore, readSnapshotAndPacks, type Snapshot } from './store';
 
 export interface PackState {
   pack: Pack;
@@ -33,15 +33,20 @@ export function packState(pack: Pack, builtin: boolean, snapshot: Snapshot): Pac
   };
 }
 
-/** Builds the state from a snapshot and the imported packs already read; pure, for tests and benchmarks. */
-export function trackerState(snapshot: Snapshot, imported: Array<Pack | undefined>): TrackerState {
+/**
+ * Builds the state from a snapshot, the imported packs already read and the built-in pack (needed
+ * only when the snapshot does not hide it); pure, for tests and benchmarks.
+ */
+export function trackerState(snapshot: Snapshot, imported: Array<Pack | undefined>, builtin: Pack | undefined): TrackerState {
   const packs: PackState[] = [];
-  if (!packSettings(snapshot.settings, BUILTIN_PACK_ID).hidden) packs.push(packState(builtinPack(), true, snapshot));
+  if (builtin && !builtinHidden(snapshot)) packs.push(packState(builtin, true, snapshot));
   for (const pack of imported) {
     if (pack && !packSettings(snapshot.settings, pack.id).hidden) packs.push(packState(pack, false, snapshot));
   }
   return { snapshot, packs };
 }
+
+const builtinHidden = (snapshot: Snapshot): boolean => packSettings(snapshot.settings, BUILTIN_PACK_ID).hidden === true;
 
 /** Imported pack ids in import order. */
 export function importedPackIds(snapshot: Snapshot): string[] {
@@ -51,10 +56,28 @@ export function importedPackIds(snapshot: Snapshot): string[] {
     .filter((id) => id !== BUILTIN_PACK_ID);
 }
 
+/** Imported packs the snapshot shows, in import order: the ones a view reads. */
+export const visiblePackIds = (snapshot: Snapshot): string[] =>
+  importedPackIds(snapshot).filter((id) => !packSettings(snapshot.settings, id).hidden);
+
+/**
+ * The state from a snapshot and its visible imported packs, read here or elsewhere (the background
+ * reads them for a private view), with the built-in pack when the snapshot shows it. Start `builtin`
+ * before reading, so its file and the store are read at the same time.
+ */
+export async function trackerStateWithBuiltin(
+  snapshot: Snapshot,
+  imported: Array<Pack | undefined>,
+  builtin?: Promise<Pack>,
+): Promise<TrackerState> {
+  return trackerState(snapshot, imported, builtinHidden(snapshot) ? undefined : await (builtin ?? loadBuiltinPack()));
+}
+
+/** Reads the store once (one transaction) while the built-in pack's file loads beside it. */
 export async function loadTrackerState(store = extensionStore()): Promise<TrackerState> {
-  const snapshot = await readSnapshot(store);
-  const visible = importedPackIds(snapshot).filter((id) => !packSettings(snapshot.settings, id).hidden);
-  return trackerState(snapshot, await readPacks(visible, store));
+  const builtin = loadBuiltinPack();
+  const { snapshot, packs } = await readSnapshotAndPacks(visiblePackIds, store);
+  return trackerStateWithBuiltin(snapshot, packs, builtin);
 }
 
 /** The followed track of every visible pack, with its progress. */

@@ -1,5 +1,5 @@
 import { createStore, entries, setMany } from 'idb-keyval';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyProgressChange, emptyPackProgress, isObjectiveChecked, type PackProgress } from '../../lib/progress';
 import {
   KEYS,
@@ -7,6 +7,7 @@ import {
   migrate,
   readEverything,
   readSnapshot,
+  readSnapshotAndPacks,
   removePack,
   savePack,
   updatePackProgress,
@@ -73,6 +74,34 @@ describe('packs', () => {
     expect(after.progress).toEqual({ other: expect.any(Object) });
     expect(after.settings.packs).toEqual({ other: { followedTrackId: 't' } });
     expect(Object.keys(await readEverything(store))).not.toContain(KEYS.pack('imported'));
+  });
+});
+
+describe('reading on open', () => {
+  it('reads the snapshot and the packs chosen from it in one transaction', async () => {
+    const store = freshStore();
+    const first = pack([fiveDayTrack()], { id: 'first' });
+    const second = pack([fiveDayTrack()], { id: 'second' });
+    await savePack(first, MON, store);
+    await savePack(second, MON + 1, store);
+    await updateSettings((s) => withPackSettings(s, 'second', { followedTrackId: 'heroes' }), store);
+    const expected = await readSnapshot(store);
+
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    try {
+      const read = await readSnapshotAndPacks((snapshot) => [...Object.keys(snapshot.packIndex).reverse(), 'gone'], store);
+      expect(read.snapshot).toEqual(expected);
+      expect(read.packs).toEqual([second, first, undefined]);
+      expect(transaction).toHaveBeenCalledTimes(1);
+    } finally {
+      transaction.mockRestore();
+    }
+  });
+
+  it('gives the defaults and asks for no pack on a first install', async () => {
+    const read = await readSnapshotAndPacks(() => [], freshStore());
+    expect(read).toEqual({ snapshot: await readSnapshot(freshStore()), packs: [] });
+    expect(read.snapshot.packIndex).toEqual({});
   });
 });
 

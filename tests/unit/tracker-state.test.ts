@@ -1,0 +1,82 @@
+// What a view reads on open: the store in one transaction, and the built-in pack from its own file
+// in the extension (served here from the source tree by tests/setup/extension-files.ts).
+import { createStore } from 'idb-keyval';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BUILTIN_PACK_FILE, BUILTIN_PACK_ID, builtinPack } from '../../lib/builtin-pack';
+import { withPackSettings } from '../../lib/settings';
+import { savePack, updateSettings } from '../../lib/store';
+import { fiveDayTrack, pack } from '../fixtures/packs';
+
+let counter = 0;
+const freshStore = () => createStore(`tracker-state-test-${++counter}`, 'kv');
+const MON = Date.UTC(2023, 10, 13);
+const imported = pack([fiveDayTrack('heroes')], { id: 'winter-arc', title: 'Winter arc' });
+
+/** A fresh copy of the modules, as a newly opened view has: nothing loaded yet. */
+async function freshView() {
+  vi.resetModules();
+  return import('../../lib/tracker-state');
+}
+
+/** Makes the built-in pack's file answer `status`, or never answer; other requests are untouched. */
+function builtinFileAnswers(status: number | 'never') {
+  const fetchElsewhere = globalThis.fetch;
+  const requested: string[] = [];
+  vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+    const url = String(input);
+    if (url !== BUILTIN_PACK_FILE) return fetchElsewhere(input, init);
+    requested.push(url);
+    return status === 'never' ? new Promise<Response>(() => undefined) : Promise.resolve(new Response('', { status }));
+  });
+  return requested;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('loading the tracker state', () => {
+  it('shows the built-in pack from its file, the very pack the options page bundles, before imported ones', async () => {
+    const store = freshStore();
+    await savePack(imported, MON, store);
+    const { loadTrackerState } = await freshView();
+    const state = await loadTrackerState(store);
+    expect(state.packs.map((p) => [p.pack.id, p.builtin])).toEqual([
+      [BUILTIN_PACK_ID, true],
+      ['winter-arc', false],
+    ]);
+    expect(state.packs[0]!.pack).toEqual(builtinPack());
+  });
+
+  it('does not wait for the built-in pack when the Commander hid it', async () => {
+    const store = freshStore();
+    await savePack(imported, MON, store);
+    await updateSettings((s) => withPackSettings(s, BUILTIN_PACK_ID, { hidden: true }), store);
+    const requested = builtinFileAnswers('never');
+    const { loadTrackerState } = await freshView();
+    const state = await loadTrackerState(store);
+    expect(state.packs.map((p) => p.pack.id)).toEqual(['winter-arc']);
+    // Asked for all the same, beside the store read, so that a shown pack costs no extra wait.
+    expect(requested).toEqual([BUILTIN_PACK_FILE]);
+  });
+
+  it('fails when the built-in pack is shown and its file cannot be read, and reads it again next time', async () => {
+    const store = freshStore();
+    builtinFileAnswers(404);
+    const { loadTrackerState } = await freshView();
+    await expect(loadTrackerState(store)).rejects.toThrow(/built-in pack.*404/);
+    vi.restoreAllMocks();
+    expect((await loadTrackerState(store)).packs.map((p) => p.pack.id)).toEqual([BUILTIN_PACK_ID]);
+  });
+
+  it('adds the built-in pack to a snapshot and packs read elsewhere, unless hidden', async () => {
+    const { trackerStateWithBuiltin } = await freshView();
+    const store = freshStore();
+    await savePack(imported, MON, store);
+    const { readSnapshot } = await import('../../lib/store');
+    const snapshot = await readSnapshot(store);
+    expect((await trackerStateWithBuiltin(snapshot, [imported])).packs.map((p) => p.pack.id)).toEqual([BUILTIN_PACK_ID, 'winter-arc']);
+    const hidden = { ...snapshot, settings: withPackSettings(snapshot.settings, BUILTIN_PACK_ID, { hidden: true }) };
+    const requested = builtinFileAnswers(404);
+    expect((await trackerStateWithBuiltin(hidden, [imported])).packs.map((p) => p.pack.id)).toEqual(['winter-arc']);
+    expect(requested).toEqual([]);
+  });
+});
