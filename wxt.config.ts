@@ -2,7 +2,54 @@ import { defineConfig, type EntrypointGroup } from 'wxt';
 import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import { BUILTIN_PACK_FILE } from './lib/builtin-pack';
+
+/**
+ * The popup and the side panel load @webext-core/messaging when they first send or listen, not with
+ * the page: their first render needs no message (components/deferred-messaging.ts says why).
+ */
+function deferredMessaging(root: string): Plugin {
+  const deferred = resolve(root, 'components/deferred-messaging.ts');
+  return {
+    name: 'stfc:deferred-messaging',
+    enforce: 'pre',
+    resolveId: (source, importer) => (source === '@webext-core/messaging' && importer !== deferred ? deferred : undefined),
+    // The lazy chunk is named for what it holds, not for the library's dist/ folder.
+    config: () => ({
+      build: {
+        rollupOptions: {
+          output: {
+            manualChunks: (id: string) =>
+              id.includes('/node_modules/@webext-core/messaging/') || id.includes('/node_modules/@aklinker1/zero-serialize-error/') ? 'messaging' : undefined,
+          },
+        },
+      },
+    }),
+  };
+}
+
+/**
+ * Vite wraps each dynamic import in a helper (0.45 KB gzip per page) that fetches the lazy chunk's
+ * own stylesheets and imports beside it. The views' only lazy chunk (the messaging library) has
+ * neither, so the helper becomes a plain call; the build stops if a lazy chunk ever needs more.
+ */
+function plainDynamicImports(): Plugin {
+  const helper = '\0vite/preload-helper.js';
+  return {
+    name: 'stfc:plain-dynamic-imports',
+    enforce: 'pre',
+    resolveId: (id) => (id === helper ? id : undefined),
+    load: (id) => (id === helper ? 'export const __vitePreload = (load) => load();' : undefined),
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type === 'chunk' && file.code.includes('__vite__mapDeps')) {
+          this.error(`${file.fileName} loads a chunk with stylesheets or imports of its own: drop plainDynamicImports()`);
+        }
+      }
+    },
+  };
+}
 
 // One config for both browsers; only what differs per browser is branched on `browser`.
 export default defineConfig({
@@ -14,6 +61,11 @@ export default defineConfig({
     build: { modulePreload: { polyfill: false } },
   }),
   hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((entry) => entry.type === 'popup' || entry.type === 'sidepanel')) {
+        config.plugins = [...(config.plugins ?? []), deferredMessaging(config.root!), plainDynamicImports()];
+      }
+    },
     // The built-in pack's data, as a file the popup, side panel and background fetch (lib/builtin-pack.ts).
     'build:publicAssets': (wxt, files) => {
       const pack = readFileSync(resolve(wxt.config.root, 'lib/builtin/heroes-and-villains-2023-11.json'), 'utf8');
