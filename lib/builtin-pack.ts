@@ -24,9 +24,9 @@ let loading: Promise<Pack> | undefined;
 
 /**
  * The built-in pack for the popup, the side panel and the background: fetched once per page or
- * worker from its JSON file in the extension, so its 2 KB gzip of data is not part of their scripts
- * and is parsed as JSON rather than compiled as code. The views' HTML preloads the file, so it is
- * there by the time the store has been read.
+ * worker from its JSON file in the extension, so its 2 KB gzip of data is not part of their scripts,
+ * is parsed as JSON rather than compiled as code, and is not read at all where the Commander hid the
+ * pack. The side panel, which usually shows it, preloads the file and asks for it on open.
  */
 export function loadBuiltinPack(): Promise<Pack> {
   loading ??= fetch(BUILTIN_PACK_FILE).then(async (response) => {
@@ -34,7 +34,7 @@ export function loadBuiltinPack(): Promise<Pack> {
     return (await response.json()) as Pack;
   });
   // A failed load is tried again next time rather than remembered. (This also marks the promise as
-  // handled: a caller whose store hides the pack may never await it.)
+  // handled: the side panel asks before it knows whether it will wait for the answer.)
   loading.catch(() => (loading = undefined));
   return loading;
 }

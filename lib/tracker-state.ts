@@ -62,22 +62,17 @@ export const visiblePackIds = (snapshot: Snapshot): string[] =>
 
 /**
  * The state from a snapshot and its visible imported packs, read here or elsewhere (the background
- * reads them for a private view), with the built-in pack when the snapshot shows it. Start `builtin`
- * before reading, so its file and the store are read at the same time.
+ * reads them for a private view), with the built-in pack when the snapshot shows it: only then is
+ * its file read. (A view that usually shows it, the side panel, starts that read on open.)
  */
-export async function trackerStateWithBuiltin(
-  snapshot: Snapshot,
-  imported: Array<Pack | undefined>,
-  builtin?: Promise<Pack>,
-): Promise<TrackerState> {
-  return trackerState(snapshot, imported, builtinHidden(snapshot) ? undefined : await (builtin ?? loadBuiltinPack()));
+export async function trackerStateWithBuiltin(snapshot: Snapshot, imported: Array<Pack | undefined>): Promise<TrackerState> {
+  return trackerState(snapshot, imported, builtinHidden(snapshot) ? undefined : await loadBuiltinPack());
 }
 
-/** Reads the store once (one transaction) while the built-in pack's file loads beside it. */
+/** Reads the store once (one transaction), then the built-in pack's file if the store shows that pack. */
 export async function loadTrackerState(store = extensionStore()): Promise<TrackerState> {
-  const builtin = loadBuiltinPack();
   const { snapshot, packs } = await readSnapshotAndPacks(visiblePackIds, store);
-  return trackerStateWithBuiltin(snapshot, packs, builtin);
+  return trackerStateWithBuiltin(snapshot, packs);
 }
 
 /** The followed track of every visible pack, with its progress. */
