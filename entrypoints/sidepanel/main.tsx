@@ -1,10 +1,12 @@
 import { SidePanelApp } from '@/components/SidePanelApp';
+import { applyStyles } from '@/components/apply-styles';
 import { mountWithState } from '@/components/mount-with-state';
-import '@/components/theme.css';
-import '@/components/views.css';
-import '@/components/sidepanel.css';
+import theme from '@/components/theme.css?inline';
+import views from '@/components/views.css?inline';
+import sidepanel from '@/components/sidepanel.css?inline';
 import { loadBuiltinPack } from '@/lib/builtin-pack';
 
+applyStyles(theme, views, sidepanel);
 // The side panel usually shows the built-in arc: its file is read beside the store (index.html preloads it).
 void loadBuiltinPack();
 mountWithState((initial) => <SidePanelApp initial={initial} />);
