@@ -1,4 +1,5 @@
 import { render, type VNode } from 'preact';
+import { prepareLocalFormats } from '@/lib/local-time';
 import { loadViewState } from '@/lib/remote-store';
 import type { TrackerState } from '@/lib/tracker-state';
 
@@ -7,7 +8,10 @@ import type { TrackerState } from '@/lib/tracker-state';
  * If the read fails the view renders without data, reads again itself and shows the error.
  */
 export function mountWithState(view: (initial: TrackerState | undefined) => VNode, root = document.getElementById('app')!): void {
-  void loadViewState().then(
+  const reading = loadViewState();
+  // The page only waits for the database now: meanwhile, build the date and number formats it will show.
+  prepareLocalFormats();
+  void reading.then(
     (state) => render(view(state), root),
     () => render(view(undefined), root),
   );

@@ -44,3 +44,14 @@ let numbers: Intl.NumberFormat | undefined;
 
 /** `8,925` */
 export const localNumber = (n: number): string => (numbers ??= new Intl.NumberFormat()).format(n);
+
+/**
+ * Builds and runs once the formats a first render shows (local times, UTC titles, numbers), so that
+ * a view can have that done while it waits for the store instead of after.
+ */
+export function prepareLocalFormats(): void {
+  localTime(0);
+  localDayTime(0);
+  utcDateTime(0);
+  localNumber(0);
+}
