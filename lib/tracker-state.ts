@@ -63,7 +63,7 @@ export const visiblePackIds = (snapshot: Snapshot): string[] =>
 /**
  * The state from a snapshot and its visible imported packs, read here or elsewhere (the background
  * reads them for a private view), with the built-in pack when the snapshot shows it: only then is
- * its file read. (A view that usually shows it, the side panel, starts that read on open.)
+ * its file read (lib/builtin-pack.ts).
  */
 export async function trackerStateWithBuiltin(snapshot: Snapshot, imported: Array<Pack | undefined>): Promise<TrackerState> {
   return trackerState(snapshot, imported, builtinHidden(snapshot) ? undefined : await loadBuiltinPack());

@@ -4,9 +4,9 @@ import { mountWithState } from '@/components/mount-with-state';
 import theme from '@/components/theme.css?inline';
 import views from '@/components/views.css?inline';
 import sidepanel from '@/components/sidepanel.css?inline';
-import { loadBuiltinPack } from '@/lib/builtin-pack';
+import { builtinPack, provideBuiltinPack } from '@/lib/builtin-pack';
 
 applyStyles(theme, views, sidepanel);
-// The side panel usually shows the built-in arc: its file is read beside the store (index.html preloads it).
-void loadBuiltinPack();
+// The side panel usually shows the built-in arc: it carries the pack's data rather than fetching it.
+provideBuiltinPack(builtinPack());
 mountWithState((initial) => <SidePanelApp initial={initial} />);
