@@ -95,15 +95,11 @@ export interface ChecklistViewModel {
   targets: number[];
 }
 
-function followedSchedule(entry: PackState): TrackSchedule | undefined {
-  return entry.schedules.find((s) => s.track.id === entry.followedTrackId);
-}
-
 /** The pack to show when the Commander has not picked one: live or between milestones, else upcoming, else the first. */
 export function defaultChecklistPack(state: TrackerState, now: number): string | undefined {
   let best: { id: string; rank: number } | undefined;
   for (const entry of state.packs) {
-    const schedule = followedSchedule(entry);
+    const { schedule } = entry;
     const phase = schedule ? arcPhase(schedule, now) : 'upcoming';
     const rank = phase === 'running' ? 0 : phase === 'upcoming' ? 1 : 2;
     if (!best || rank < best.rank) best = { id: entry.pack.id, rank };
@@ -174,7 +170,7 @@ function shownPack(state: TrackerState, now: number, packId: string | undefined)
 /** The instants at which the checklist next changes by itself: a start or an end. Cheaper than the whole view. */
 export function checklistTargets(state: TrackerState, now: number, packId?: string): number[] {
   const entry = shownPack(state, now, packId);
-  const schedule = entry && followedSchedule(entry);
+  const schedule = entry?.schedule;
   const boundary = schedule && nextBoundary(schedule, now);
   return boundary === undefined ? [] : [boundary];
 }
@@ -183,7 +179,7 @@ export function checklistView(state: TrackerState, now: number, packId?: string)
   const packs = state.packs.map((entry) => ({ id: entry.pack.id, title: entry.pack.title }));
   const entry = shownPack(state, now, packId);
   if (!entry) return { now, packs, targets: [] };
-  const schedule = followedSchedule(entry);
+  const { schedule } = entry;
   const { pack } = entry;
   const shown: ChecklistPack = {
     packId: pack.id,

@@ -126,7 +126,7 @@ function rank(section: PopupSection): number {
 export function popupView(state: TrackerState, now: number): PopupViewModel {
   const sections: PopupSection[] = [];
   for (const entry of state.packs) {
-    const schedule = entry.schedules.find((s) => s.track.id === entry.followedTrackId);
+    const { schedule } = entry;
     if (schedule) sections.push(trackSection(state, entry, schedule, now));
     else sections.push({ kind: 'choose', packId: entry.pack.id, packTitle: entry.pack.title, tracks: trackChoices(entry) });
   }

@@ -9,9 +9,12 @@ import { extensionStore, readSnapshotAndPacks, type Snapshot } from './store';
 export interface PackState {
   pack: Pack;
   builtin: boolean;
-  /** Every track of the pack, resolved with the reset in force. */
-  schedules: TrackSchedule[];
   followedTrackId: string | undefined;
+  /**
+   * The followed track, resolved with the reset in force; undefined until the Commander follows one.
+   * Only this track is resolved: no view or badge shows another, and a pack can have 8 × 400 milestones.
+   */
+  schedule?: TrackSchedule;
   progress: PackProgress;
 }
 
@@ -23,12 +26,12 @@ export interface TrackerState {
 
 export function packState(pack: Pack, builtin: boolean, snapshot: Snapshot): PackState {
   const settings = packSettings(snapshot.settings, pack.id);
-  const followed = pack.tracks.some((t) => t.id === settings.followedTrackId) ? settings.followedTrackId : undefined;
+  const followed = pack.tracks.find((t) => t.id === settings.followedTrackId);
   return {
     pack,
     builtin,
-    schedules: pack.tracks.map((track) => scheduleTrack(pack, track, settings.dailyReset)),
-    followedTrackId: followed,
+    followedTrackId: followed?.id,
+    ...(followed ? { schedule: scheduleTrack(pack, followed, settings.dailyReset) } : {}),
     progress: own(snapshot.progress, pack.id) ?? emptyPackProgress(),
   };
 }
@@ -79,7 +82,7 @@ export async function loadTrackerState(store = extensionStore()): Promise<Tracke
 export function followedTracks(state: TrackerState): FollowedTrack[] {
   const followed: FollowedTrack[] = [];
   for (const entry of state.packs) {
-    const schedule = entry.schedules.find((s) => s.track.id === entry.followedTrackId);
+    const { schedule } = entry;
     if (schedule) followed.push({ schedule, progress: trackProgress(entry.progress, schedule.track.id) });
   }
   return followed;

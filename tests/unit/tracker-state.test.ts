@@ -33,6 +33,21 @@ function builtinFileAnswers(status: number | 'never') {
 
 afterEach(() => vi.restoreAllMocks());
 
+describe('the state of a pack', () => {
+  it('resolves the followed track only, and none before the Commander follows one', async () => {
+    const { packState } = await import('../../lib/tracker-state');
+    const { readSnapshot } = await import('../../lib/store');
+    const arc = pack([fiveDayTrack('heroes'), fiveDayTrack('villains')], { id: 'arc' });
+    const snapshot = await readSnapshot(freshStore());
+    expect(packState(arc, false, snapshot).schedule).toBeUndefined();
+    const following = { ...snapshot, settings: withPackSettings(snapshot.settings, 'arc', { followedTrackId: 'villains' }) };
+    const state = packState(arc, false, following);
+    expect(state.followedTrackId).toBe('villains');
+    expect(state.schedule?.track.id).toBe('villains');
+    expect(state.schedule?.milestones).toHaveLength(5);
+  });
+});
+
 describe('loading the tracker state', () => {
   it('shows the built-in pack from its file, the very pack the options page bundles, before imported ones', async () => {
     const store = freshStore();
