@@ -95,9 +95,11 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
     await popup.getByRole('switch', { name: /completed/i, checked: true }).waitFor();
     await popup.keyboard.press('Shift+Tab');
     await popup.keyboard.press('Space');
-    expect(await popup.getByRole('checkbox', { name: 'Spend Trait XP' }).isChecked()).toBe(false);
+    // Wait for the stored state to come back: the view re-renders after its write.
+    await popup.getByRole('checkbox', { name: 'Spend Trait XP', checked: false }).waitFor();
     // Undo, so the next test starts from the same state.
     await popup.keyboard.press('Space');
+    await popup.getByRole('checkbox', { name: 'Spend Trait XP', checked: true }).waitFor();
     await popup.keyboard.press('Tab');
     await popup.keyboard.press('Space');
     await popup.getByRole('switch', { name: /completed/i, checked: false }).waitFor();
