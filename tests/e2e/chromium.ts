@@ -37,17 +37,7 @@ export async function launchExtension(opts: { userDataDir?: string } = {}): Prom
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--disable-extensions-except=${dir}`,
-        `--load-extension=${dir}`,
-      ],
+      args: chromiumArgs(dir),
     });
     const serviceWorker =
       context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
@@ -82,4 +72,19 @@ export async function openExtensionPage(
   const tab = await context.newPage();
   await tab.goto(`chrome-extension://${extensionId}/${page}`);
   return tab;
+}
+
+/** Debian Chromium as root on a closed network, with the unpacked extension at `dir` loaded. */
+export function chromiumArgs(dir: string): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--disable-extensions-except=${dir}`,
+    `--load-extension=${dir}`,
+  ];
 }
