@@ -3,7 +3,7 @@ import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { BUILTIN_PACK_FILE } from './lib/builtin-pack';
+import { BUILTIN_PACK_FILE } from './lib/packs/builtin';
 
 /**
  * The popup and the side panel load @webext-core/messaging when they first send or listen, not with
@@ -69,9 +69,9 @@ export default defineConfig({
         config.plugins = [...(config.plugins ?? []), deferredMessaging(config.root!), plainDynamicImports()];
       }
     },
-    // The built-in pack's data, as a file the popup and the background fetch when it is shown (lib/builtin-pack.ts).
+    // The built-in pack's data, as a file the popup and the background fetch when it is shown (lib/packs/builtin.ts).
     'build:publicAssets': (wxt, files) => {
-      const pack = readFileSync(resolve(wxt.config.root, 'lib/builtin/heroes-and-villains-2023-11.json'), 'utf8');
+      const pack = readFileSync(resolve(wxt.config.root, 'lib/packs/builtin/heroes-and-villains-2023-11.json'), 'utf8');
       files.push({ relativeDest: BUILTIN_PACK_FILE.slice(1), contents: JSON.stringify(JSON.parse(pack)) });
     },
     // WXT builds the popup, side panel and options page together, so their shared modules land in shared

@@ -1,11 +1,11 @@
 // Engine figures, measured in Node on the real lib code: validating the large pack and the popup's view model.
-import { readPack } from '../lib/pack-reader';
-import { trackerState } from '../lib/tracker-state';
-import { defaultSettings, withPackSettings } from '../lib/settings';
-import { BUILTIN_PACK_ID } from '../lib/builtin-pack';
+import { readPack } from '../lib/packs/reader';
+import { trackerState } from '../lib/views/tracker-state';
+import { defaultSettings, withPackSettings } from '../lib/commander/settings';
+import { BUILTIN_PACK_ID } from '../lib/packs/builtin';
 import { browser } from './fake-browser-shim';
-import { startBackground } from '../lib/background';
-import { savePack, updateSettings } from '../lib/store';
+import { startBackground } from '../lib/background/background-adapter';
+import { savePack, updateSettings } from '../lib/storage/store-adapter';
 import { largePack } from './large-pack';
 
 export interface Sample {
@@ -41,7 +41,7 @@ export async function engineFigures(runs: number) {
   const state = trackerState(snapshot, [pack], undefined);
   let popupModel: Sample | undefined;
   try {
-    const { popupView } = (await import('../lib/popup-view')) as { popupView: (s: unknown, now: number) => unknown };
+    const { popupView } = (await import('../lib/views/popup-view')) as { popupView: (s: unknown, now: number) => unknown };
     popupModel = sample(runs, () => popupView(state, now));
   } catch {
     popupModel = undefined;

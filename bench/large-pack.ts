@@ -1,5 +1,5 @@
 // The largest pack the format allows in shape: 8 tracks × 400 milestones × 20 objectives.
-import type { Pack } from '../lib/pack-types';
+import type { Pack } from '../lib/packs/types';
 
 const HOUR = 3_600_000;
 

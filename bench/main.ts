@@ -241,7 +241,7 @@ export async function runBenchmarks(root: string): Promise<boolean> {
   const engine = await engineFigures(RUNS);
   row('validate the large pack', spread(engine.validate), '≤ 50 ms', engine.validate.median <= 50);
   if (engine.popupModel) row("popup view model, large pack", spread(engine.popupModel), '≤ 1 ms', engine.popupModel.median <= 1);
-  else row('popup view model, large pack', 'lib/popup-view.ts missing', '≤ 1 ms', false);
+  else row('popup view model, large pack', 'lib/views/popup-view.ts missing', '≤ 1 ms', false);
   const worstDay = Math.max(...engine.wakeUps.perDay);
   row('background wake-ups, 5-day arc, 1 milestone a day', `${engine.wakeUps.total} (per day: ${engine.wakeUps.perDay.join(', ')})`, '≤ 100 a day', worstDay <= 100);
 

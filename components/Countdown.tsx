@@ -1,4 +1,4 @@
-import { formatDuration } from '@/lib/duration';
+import { formatDuration } from '@/lib/schedule/duration';
 
 interface Props {
   /** The instant counted to. */

@@ -1,4 +1,4 @@
-import { localDate, localDayTime, localRange, localTime, utcDateTime } from '@/lib/local-time';
+import { localDate, localDayTime, localRange, localTime, utcDateTime } from '@/lib/format/local-time';
 
 interface Props {
   at: number;

@@ -1,4 +1,4 @@
-import type { ObjectiveView } from '@/lib/track-view';
+import type { ObjectiveView } from '@/lib/views/track-view';
 
 interface Props {
   objectives: ObjectiveView[];

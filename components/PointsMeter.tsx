@@ -1,5 +1,5 @@
-import { localNumber } from '@/lib/local-time';
-import type { PointsSummary } from '@/lib/schedule';
+import { localNumber } from '@/lib/format/local-time';
+import type { PointsSummary } from '@/lib/schedule/schedule';
 
 interface Props {
   points: PointsSummary;

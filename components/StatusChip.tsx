@@ -1,4 +1,4 @@
-import type { MilestoneStatus } from '@/lib/schedule';
+import type { MilestoneStatus } from '@/lib/schedule/schedule';
 
 export type ChipStatus = MilestoneStatus | 'next' | 'over';
 

@@ -1,4 +1,4 @@
-import type { TrackChoice } from '@/lib/track-view';
+import type { TrackChoice } from '@/lib/views/track-view';
 
 interface Props {
   packTitle: string;

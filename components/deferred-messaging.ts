@@ -1,6 +1,6 @@
 // @webext-core/messaging as the popup and the side panel get it: the same library and API, loaded
 // on first use instead of with the page. wxt.config.ts points their `@webext-core/messaging` import
-// (lib/sync.ts) here. Their first render shows what they read from the store and needs no message;
+// (lib/storage/messaging-adapter.ts) here. Their first render shows what they read from the store and needs no message;
 // the first use is the store-change listener, registered right after that render, or the read of a
 // private window's view, which goes through the background anyway. The library is 1.4 KB gzip of
 // the popup's script. The background, the options page and the tests use the library directly.

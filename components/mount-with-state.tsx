@@ -1,7 +1,7 @@
 import { render, type VNode } from 'preact';
-import { prepareLocalFormats } from '@/lib/local-time';
-import { loadViewState } from '@/lib/remote-store';
-import type { TrackerState } from '@/lib/tracker-state';
+import { prepareLocalFormats } from '@/lib/format/local-time';
+import { loadViewState } from '@/lib/storage/remote-store';
+import type { TrackerState } from '@/lib/views/tracker-state';
 import { applyStyles } from './apply-styles';
 
 /**

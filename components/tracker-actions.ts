@@ -1,4 +1,4 @@
-import { recordPackSettings, recordProgress } from '@/lib/remote-store';
+import { recordPackSettings, recordProgress } from '@/lib/storage/remote-store';
 import { storageErrorMessage } from './use-tracker-state';
 
 /** What a Commander can do in the popup and the side panel; each call records, then re-reads this view. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { countdownTick } from '@/lib/duration';
+import { countdownTick } from '@/lib/schedule/duration';
 
 /**
  * The current time, re-rendered exactly when a countdown to any of `targets` changes its text

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { loadViewState } from '@/lib/remote-store';
-import { onStoreChange } from '@/lib/sync';
-import type { TrackerState } from '@/lib/tracker-state';
+import { loadViewState } from '@/lib/storage/remote-store';
+import { onStoreChange } from '@/lib/storage/messaging-adapter';
+import type { TrackerState } from '@/lib/views/tracker-state';
 
 export interface TrackerStateHandle {
   /** Undefined until the first read finishes. */
@@ -14,7 +14,7 @@ export interface TrackerStateHandle {
 
 /**
  * Reads the store once on open, and again whenever another view or the background announces a change;
- * through the background where this view cannot open the store itself (lib/remote-store.ts).
+ * through the background where this view cannot open the store itself (lib/storage/remote-store.ts).
  */
 export function useTrackerState(initial?: TrackerState): TrackerStateHandle {
   const [state, setState] = useState<TrackerState | undefined>(initial);

@@ -1,4 +1,4 @@
-import { startBackground } from '@/lib/background';
+import { startBackground } from '@/lib/background/background-adapter';
 
 export default defineBackground(() => {
   startBackground(() => Date.now());

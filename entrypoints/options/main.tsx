@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { OptionsPage } from '@/components/OptionsPage';
+import { OptionsPage } from '@/entrypoints/options/OptionsPage';
 import '@/components/theme.css';
 import './options.css';
 

@@ -1,9 +1,9 @@
-import { SidePanelApp } from '@/components/SidePanelApp';
+import { SidePanelApp } from '@/entrypoints/sidepanel/SidePanelApp';
 import { mountWithState } from '@/components/mount-with-state';
 import theme from '@/components/theme.css?inline';
 import views from '@/components/views.css?inline';
-import sidepanel from '@/components/sidepanel.css?inline';
-import { builtinPack, provideBuiltinPack } from '@/lib/builtin-pack';
+import sidepanel from '@/entrypoints/sidepanel/sidepanel.css?inline';
+import { builtinPack, provideBuiltinPack } from '@/lib/packs/builtin';
 
 // The side panel usually shows the built-in arc: it carries the pack's data rather than fetching it.
 provideBuiltinPack(builtinPack());

@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { PopupView } from '../../components/PopupView';
+import { PopupView } from '../../entrypoints/popup/PopupView';
 import type { TrackerActions } from '../../components/tracker-actions';
-import { localDate, localDayTime, utcDateTime } from '../../lib/local-time';
-import { popupView } from '../../lib/popup-view';
-import type { TrackerState } from '../../lib/tracker-state';
+import { localDate, localDayTime, utcDateTime } from '../../lib/format/local-time';
+import { popupView } from '../../lib/views/popup-view';
+import type { TrackerState } from '../../lib/views/tracker-state';
 import { DAY, HOUR, MINUTE, milestone, pack, track } from '../fixtures/packs';
 import {
   ARCHITECTS,

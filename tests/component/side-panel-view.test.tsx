@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { SidePanelView } from '../../components/SidePanelView';
+import { SidePanelView } from '../../entrypoints/sidepanel/SidePanelView';
 import type { TrackerActions } from '../../components/tracker-actions';
-import { checklistView } from '../../lib/checklist-view';
-import { localDayTime, localRange, localTime, utcDateTime } from '../../lib/local-time';
-import type { TrackerState } from '../../lib/tracker-state';
+import { checklistView } from '../../lib/views/checklist-view';
+import { localDayTime, localRange, localTime, utcDateTime } from '../../lib/format/local-time';
+import type { TrackerState } from '../../lib/views/tracker-state';
 import { DAY, HOUR, milestone, pack, track } from '../fixtures/packs';
 import {
   ARCHITECTS,

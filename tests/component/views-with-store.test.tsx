@@ -3,11 +3,11 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Countdown } from '../../components/Countdown';
-import { PopupApp } from '../../components/PopupApp';
-import { SidePanelApp } from '../../components/SidePanelApp';
+import { PopupApp } from '../../entrypoints/popup/PopupApp';
+import { SidePanelApp } from '../../entrypoints/sidepanel/SidePanelApp';
 import { useNow } from '../../components/use-now';
-import { BUILTIN_PACK_ID } from '../../lib/builtin-pack';
-import { readSnapshot } from '../../lib/store';
+import { BUILTIN_PACK_ID } from '../../lib/packs/builtin';
+import { readSnapshot } from '../../lib/storage/store-adapter';
 import { emptyExtensionStore } from '../helpers/store';
 import { DEFENDERS, WED_NOON } from '../fixtures/tracker-state';
 
@@ -77,7 +77,7 @@ describe('the popup and the side panel on the store', () => {
     });
     try {
       vi.resetModules();
-      const { PopupApp: FreshPopup } = await import('../../components/PopupApp');
+      const { PopupApp: FreshPopup } = await import('../../entrypoints/popup/PopupApp');
       render(<FreshPopup />);
       expect((await screen.findByRole('alert')).textContent).toMatch(/refused the extension's storage/);
     } finally {

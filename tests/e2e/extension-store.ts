@@ -1,8 +1,8 @@
 // Helpers for browser tests that set up the extension's stored data and read what the toolbar shows.
-// They write the stored format directly (raw IndexedDB, as idb-keyval lays it out), not through lib/store.ts,
+// They write the stored format directly (raw IndexedDB, as idb-keyval lays it out), not through lib/storage/store-adapter.ts,
 // so a test fails when the extension stops reading data that an installed copy has already stored.
 import type { Page, Worker } from 'playwright-core';
-import { BADGE_COLOURS, type BadgeColour } from '../../lib/badge';
+import { BADGE_COLOURS, type BadgeColour } from '../../lib/badge/rules';
 
 /** The stored format: one database, one object store, each value stored under its key (idb-keyval). */
 export const STORED = {
@@ -117,7 +117,7 @@ export async function readStore(target: ExtensionContext, keys: string[]): Promi
 }
 
 /**
- * Tells the background (and open views) that the store changed, with the message lib/sync.ts sends.
+ * Tells the background (and open views) that the store changed, with the message lib/storage/messaging-adapter.ts sends.
  * Must run in an extension page: a service worker's runtime.sendMessage does not reach itself.
  * The background answers after it has refreshed, so the badge is current once this resolves.
  */

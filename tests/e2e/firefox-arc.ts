@@ -1,11 +1,11 @@
 // The stored arc the Firefox tests start from, and what they read back from the badge and the views.
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
-import { BUILTIN_PACK_ID } from '../../lib/builtin-pack';
-import { readPack } from '../../lib/pack-reader';
-import type { Pack } from '../../lib/pack-types';
-import { defaultSettings, type Settings } from '../../lib/settings';
-import { KEYS, SCHEMA_VERSION, type ProgressByPack } from '../../lib/store';
+import { BUILTIN_PACK_ID } from '../../lib/packs/builtin';
+import { readPack } from '../../lib/packs/reader';
+import type { Pack } from '../../lib/packs/types';
+import { defaultSettings, type Settings } from '../../lib/commander/settings';
+import { KEYS, SCHEMA_VERSION, type ProgressByPack } from '../../lib/storage/store-adapter';
 import { evaluateInExtension, readExtensionStore } from './firefox';
 
 const MINUTE = 60_000;

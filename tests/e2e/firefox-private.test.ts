@@ -5,12 +5,12 @@
 // private (then the popup and sidebar of that window are, while the background is not).
 // An extension runs in private windows only when the user allows it in about:addons; both cases allow it.
 // What these tests hold the views to: in a private window they read and write through the background
-// (lib/remote-store.ts), so they work as in a normal window; where even the background is refused
+// (lib/storage/remote-store.ts), so they work as in a normal window; where even the background is refused
 // storage, they say so in an alert, never silently.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BADGE_COLOURS } from '../../lib/badge';
-import { DB_NAME } from '../../lib/store';
+import { BADGE_COLOURS } from '../../lib/badge/rules';
+import { DB_NAME } from '../../lib/storage/store-adapter';
 import { evaluateInExtension, launchFirefoxExtension, writeExtensionStore, type LaunchedFirefoxExtension } from './firefox';
 import { LIVE, MILESTONES, OBJECTIVES, ariaChecked, completedSwitch, expectBadge, liveArcStore, rgba, storedObjectives } from './firefox-arc';
 

@@ -1,6 +1,6 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BADGE_COLOURS } from '../../lib/badge';
+import { BADGE_COLOURS } from '../../lib/badge/rules';
 import { evaluateInExtension, inUserGesture, launchFirefoxExtension, writeExtensionStore, type LaunchedFirefoxExtension } from './firefox';
 import {
   LIVE,

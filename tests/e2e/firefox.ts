@@ -17,7 +17,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { DB_NAME, STORE_NAME } from '../../lib/store';
+import { DB_NAME, STORE_NAME } from '../../lib/storage/store-adapter';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv3');
@@ -184,7 +184,7 @@ export async function evaluateInExtension<Args extends unknown[], Result>(
 
 /**
  * Writes raw entries into the extension's IndexedDB (the idb-keyval layout: one object store, the
- * value stored at its key) from inside an extension page, then announces the change as lib/sync.ts
+ * value stored at its key) from inside an extension page, then announces the change as lib/storage/messaging-adapter.ts
  * does, so the background and open views re-read. Resolves once the background has answered.
  */
 export async function writeExtensionStore(page: Page, entries: Record<string, unknown>): Promise<void> {
@@ -204,7 +204,7 @@ export async function writeExtensionStore(page: Page, entries: Record<string, un
         tx.onabort = tx.onerror = () => rej(tx.error);
       });
       db.close();
-      // The @webext-core/messaging wire format of lib/sync.ts's storeChanged message. Retried while
+      // The @webext-core/messaging wire format of lib/storage/messaging-adapter.ts's storeChanged message. Retried while
       // the background has not registered its listener yet ("Receiving end does not exist").
       const message = { id: 1, type: 'storeChanged', data: { what: 'everything' }, timestamp: Date.now() };
       for (let attempt = 0; ; attempt++) {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPack } from '../../lib/pack-reader';
+import { readPack } from '../../lib/packs/reader';
 import { launchExtension, openExtensionPage, type LaunchedExtension } from './chromium';
 import { STORED, waitForBadge, writeStore, type ExtensionContext } from './extension-store';
 

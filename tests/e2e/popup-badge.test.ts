@@ -2,7 +2,7 @@
 // clock), the popup's countdown and the badge show the same time left.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countdownText } from '../../lib/badge';
+import { countdownText } from '../../lib/badge/rules';
 import { launchExtension, openExtensionPage, type LaunchedExtension } from './chromium';
 import { announceStoreChange, onePackStore, waitForBadge, writeStore } from './extension-store';
 import { openView } from './view-pages';

@@ -1,5 +1,5 @@
 import { clear, createStore } from 'idb-keyval';
-import { DB_NAME, STORE_NAME } from '../../lib/store';
+import { DB_NAME, STORE_NAME } from '../../lib/storage/store-adapter';
 
 /** Empties the extension's store in fake-indexeddb, so every test starts from a first install. */
 export async function emptyExtensionStore(): Promise<void> {

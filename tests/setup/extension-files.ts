@@ -1,9 +1,9 @@
 // In the browser the extension serves its own files to its pages and worker, such as the built-in
-// pack's JSON (lib/builtin-pack.ts); under Node the source tree serves them, to the same fetch().
+// pack's JSON (lib/packs/builtin.ts); under Node the source tree serves them, to the same fetch().
 import { readFileSync } from 'node:fs';
-import { BUILTIN_PACK_FILE } from '../../lib/builtin-pack';
+import { BUILTIN_PACK_FILE } from '../../lib/packs/builtin';
 
-const FILES: Record<string, string> = { [BUILTIN_PACK_FILE]: '../../lib/builtin/heroes-and-villains-2023-11.json' };
+const FILES: Record<string, string> = { [BUILTIN_PACK_FILE]: '../../lib/packs/builtin/heroes-and-villains-2023-11.json' };
 
 const fetchElsewhere = globalThis.fetch;
 

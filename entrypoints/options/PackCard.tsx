@@ -1,0 +1,113 @@
+import { useState } from 'preact/hooks';
+import type { InstalledPack } from '@/lib/views/options-state';
+import { packFileName, serialisePack } from '@/lib/packs/export';
+import { describeProgress, removeImportedPack } from '@/lib/packs/import';
+import { recordPackSettings } from '@/lib/storage/writes';
+import { OptionsConfirmDialog } from './ConfirmDialog';
+import { OptionsResetTime } from './ResetTime';
+import { saveFile } from './save-file';
+
+interface Props {
+  installed: InstalledPack;
+  now: number;
+  reload: () => Promise<void>;
+}
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+const utcFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+function when(span: { start: number; end: number }, now: number): string {
+  if (now < span.start) return 'upcoming';
+  if (now < span.end) return 'running now';
+  return 'over';
+}
+
+/** One installed pack: its dates, followed track, reset time, progress, and export / hide / remove. */
+export function OptionsPackCard({ installed, now, reload }: Props) {
+  const { pack, builtin, settings, progress, span } = installed;
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const headingId = `pack-${pack.id}`;
+  const selectId = `follow-${pack.id}`;
+  const hidden = settings.hidden === true;
+  const progressText = describeProgress(progress);
+
+  const follow = async (trackId: string) => {
+    await recordPackSettings(pack.id, { followedTrackId: trackId === '' ? undefined : trackId });
+    await reload();
+  };
+
+  return (
+    <article class={`pack-card${hidden ? ' is-hidden' : ''}`} aria-labelledby={headingId}>
+      <div class="pack-card-top">
+        <h3 id={headingId}>{pack.title}</h3>
+        {builtin && <span class="tag">Built-in</span>}
+        {hidden && <span class="tag">Hidden</span>}
+      </div>
+      <p class="muted">
+        <span title={`${utcFormat.format(span.start)} – ${utcFormat.format(span.end)} UTC`}>
+          {dayFormat.format(span.start)} – {dayFormat.format(span.end)}
+        </span>{' '}
+        · {when(span, now)} · {pack.tracks.length} track{pack.tracks.length === 1 ? '' : 's'} · id <code>{pack.id}</code>
+      </p>
+      <p>{progressText === 'no recorded progress' ? 'Nothing recorded yet.' : `Recorded: ${progressText}.`}</p>
+      <div class="field inline">
+        <label for={selectId}>Followed track</label>
+        <select id={selectId} value={settings.followedTrackId ?? ''} onChange={(event) => void follow(event.currentTarget.value)}>
+          <option value="">None: not in the badge or notifications</option>
+          {pack.tracks.map((track) => (
+            <option key={track.id} value={track.id}>
+              {track.role ? `${track.name} · ${track.role}` : track.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <OptionsResetTime key={settings.dailyReset ?? ""} installed={installed} reload={reload} />
+      <div class="button-row">
+        <button type="button" class="secondary" onClick={() => saveFile(packFileName(pack), serialisePack(pack))}>
+          Export<span class="visually-hidden"> {pack.title}</span>
+        </button>
+        {builtin ? (
+          <button
+            type="button"
+            class="secondary"
+            onClick={async () => {
+              await recordPackSettings(pack.id, { hidden: !hidden });
+              await reload();
+            }}
+          >
+            {hidden ? 'Show' : 'Hide'}
+            <span class="visually-hidden"> {pack.title}</span>
+          </button>
+        ) : (
+          <button type="button" class="danger" onClick={() => setConfirmRemove(true)}>
+            Remove<span class="visually-hidden"> {pack.title}</span>
+          </button>
+        )}
+      </div>
+      {builtin && (
+        <p class="muted small">
+          The built-in arc ships with the extension: it can be hidden from the popup, side panel and badge, not deleted. Hiding keeps
+          its progress.
+        </p>
+      )}
+      {confirmRemove && (
+        <OptionsConfirmDialog
+          title={`Remove “${pack.title}”?`}
+          confirmLabel="Remove pack"
+          danger
+          onCancel={() => setConfirmRemove(false)}
+          onConfirm={async () => {
+            setConfirmRemove(false);
+            await removeImportedPack(pack.id);
+            await reload();
+          }}
+        >
+          <p>
+            Its progress goes with it: {progressText}. Its followed track and reset time go too. This cannot be undone; export the
+            pack and download a backup first to keep a copy.
+          </p>
+        </OptionsConfirmDialog>
+      )}
+    </article>
+  );
+}

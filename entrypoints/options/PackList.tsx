@@ -1,0 +1,19 @@
+import type { OptionsState } from '@/lib/views/options-state';
+import { OptionsPackCard } from './PackCard';
+
+interface Props {
+  state: OptionsState;
+  now: number;
+  reload: () => Promise<void>;
+}
+
+/** The installed packs, built-in first, then imported ones in the order they were imported. */
+export function OptionsPackList({ state, now, reload }: Props) {
+  return (
+    <div class="pack-list">
+      {state.packs.map((installed) => (
+        <OptionsPackCard key={installed.pack.id} installed={installed} now={now} reload={reload} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from 'preact/hooks';
+import { resetInForce, type InstalledPack } from '@/lib/views/options-state';
+import { parseDailyReset } from '@/lib/schedule/pack-time';
+import { recordPackSettings } from '@/lib/storage/writes';
+
+interface Props {
+  installed: InstalledPack;
+  reload: () => Promise<void>;
+}
+
+/** `13:00`, the local time of a reset given as ms after 00:00 UTC, on today's date (so today's DST applies). */
+function localClock(msAfterMidnight: number): string {
+  const today = new Date();
+  const at = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + msAfterMidnight;
+  return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(at);
+}
+
+/**
+ * The daily reset of one pack: which one is in force and why (the seeds give dates only, so a reset time
+ * is an assumption), and a way to set the Commander's own, in UTC as the game counts it.
+ */
+export function OptionsResetTime({ installed, reload }: Props) {
+  const { pack, settings, usesDates } = installed;
+  const inForce = resetInForce(pack, settings);
+  const [value, setValue] = useState(inForce.utc);
+  const local = localClock(parseDailyReset(inForce.reset) ?? 0);
+  const inputId = `reset-${pack.id}`;
+
+  if (!usesDates) {
+    return <p class="muted">Every time in this pack is exact, so the daily reset does not move any of them.</p>;
+  }
+
+  const explanation = {
+    settings: `Each date in this pack starts at your daily reset, ${inForce.utc} UTC (${local} your time).`,
+    pack: `Each date in this pack starts at the pack’s daily reset, ${inForce.reset} (${inForce.utc} UTC, ${local} your time).`,
+    default: `This pack gives dates without a time of day, so each date is assumed to start at 00:00 UTC (${local} your time). If your server’s daily reset is at another time, set it here.`,
+  }[inForce.source];
+
+  const save = async (reset: string | undefined) => {
+    await recordPackSettings(pack.id, { dailyReset: reset });
+    await reload();
+  };
+
+  return (
+    <form
+      class="reset-time"
+      aria-label={`Daily reset for ${pack.title}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (/^\d{2}:\d{2}$/.test(value)) void save(`${value}Z`);
+      }}
+    >
+      <p class="muted">{explanation}</p>
+      <div class="field inline">
+        <label for={inputId}>Daily reset (UTC)</label>
+        <input id={inputId} type="time" required value={value} onInput={(event) => setValue(event.currentTarget.value)} />
+        <button type="submit" class="secondary">
+          Set reset time
+        </button>
+        {settings.dailyReset !== undefined && (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              setValue(resetInForce(pack, {}).utc);
+              void save(undefined);
+            }}
+          >
+            Use the pack’s
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

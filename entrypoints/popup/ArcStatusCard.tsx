@@ -1,0 +1,58 @@
+import { localNumber } from '@/lib/format/local-time';
+import type { PopupTrackSection } from '@/lib/views/popup-view';
+import { Countdown } from '@/components/Countdown';
+import { LocalTime } from '@/components/LocalTime';
+import { StatusChip } from '@/components/StatusChip';
+
+interface Props {
+  section: PopupTrackSection;
+  trackLabel: string;
+  now: number;
+}
+
+/** Nothing live for the track: between two milestones, before the arc, or after it. */
+export function ArcStatusCard({ section, trackLabel, now }: Props) {
+  const headingId = `arc-${section.packId}`;
+  const { next, phase } = section;
+  return (
+    <article class="card arc-card" aria-labelledby={headingId}>
+      <div class="card-top">
+        <StatusChip status={phase === 'over' ? 'over' : phase === 'upcoming' ? 'upcoming' : 'next'} />
+        <span class="track-name">{trackLabel}</span>
+      </div>
+      {phase === 'running' && next ? (
+        <>
+          <h2 id={headingId}>{next.name}</h2>
+          <p class="muted">No milestone is live right now.</p>
+          <p class="countdown-line">
+            <Countdown target={next.start} now={now} verb="starts" />
+            <span class="muted">
+              {' · '}
+              <LocalTime at={next.start} />
+            </span>
+          </p>
+        </>
+      ) : phase === 'upcoming' && next ? (
+        <>
+          <h2 id={headingId}>{section.packTitle}</h2>
+          <p class="countdown-line">
+            The arc <Countdown target={next.start} now={now} verb="starts" />
+            <span class="muted">
+              {' · '}
+              <LocalTime at={next.start} />
+            </span>
+          </p>
+          <p class="muted">First milestone: {next.name}</p>
+        </>
+      ) : (
+        <>
+          <h2 id={headingId}>{section.packTitle}</h2>
+          <p>
+            The arc ended on {section.arcEnd !== undefined ? <LocalTime at={section.arcEnd} format="date" /> : 'an unknown date'}{' '}
+            with {localNumber(section.points.earned)} of {localNumber(section.points.possible)} points earned.
+          </p>
+        </>
+      )}
+    </article>
+  );
+}

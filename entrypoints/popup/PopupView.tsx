@@ -1,0 +1,97 @@
+import type { PopupTrackSection, PopupViewModel } from '@/lib/views/popup-view';
+import { trackLabel } from '@/lib/views/track-view';
+import { ArcStatusCard } from './ArcStatusCard';
+import { MilestoneCard } from './MilestoneCard';
+import { NextMilestone } from './NextMilestone';
+import { PointsMeter } from '@/components/PointsMeter';
+import type { TrackerActions } from '@/components/tracker-actions';
+import { TrackChooser } from '@/components/TrackChooser';
+
+export interface PopupViewProps {
+  /** Undefined until the store is read: a skeleton of the same size stands in. */
+  model: PopupViewModel | undefined;
+  actions: TrackerActions;
+  onOpenSidePanel: () => void;
+  onOpenOptions: () => void;
+  error?: string | undefined;
+}
+
+function TrackSection({ section, now, actions, showPack }: { section: PopupTrackSection; now: number; actions: TrackerActions; showPack: boolean }) {
+  const label = trackLabel({ name: section.trackName, ...(section.role ? { role: section.role } : {}) });
+  const { packId, trackId } = section;
+  return (
+    <section class="pack-section" aria-label={section.packTitle}>
+      {showPack && section.live.length > 0 && <p class="eyebrow">{section.packTitle}</p>}
+      {section.live.length > 0 ? (
+        section.live.map((milestone) => (
+          <MilestoneCard
+            key={milestone.id}
+            milestone={milestone}
+            trackLabel={label}
+            now={now}
+            onObjective={(objectiveId, checked) => void actions.setObjective(packId, trackId, milestone.id, objectiveId, checked)}
+            onCompleted={(completed) => void actions.setCompleted(packId, trackId, milestone.id, completed)}
+          />
+        ))
+      ) : (
+        <ArcStatusCard section={section} trackLabel={label} now={now} />
+      )}
+      {section.phase !== 'over' && <PointsMeter points={section.points} label={`Points, ${section.trackName}`} />}
+      {section.live.length > 0 && section.next && <NextMilestone next={section.next} now={now} />}
+      {section.reset?.source === 'default' && (
+        <p class="fine-print muted">Times assume the daily reset at {section.reset.label}.</p>
+      )}
+    </section>
+  );
+}
+
+/** The toolbar popup: the live milestone of each followed track, or the first-run choice of a track. */
+export function PopupView({ model, actions, onOpenSidePanel, onOpenOptions, error }: PopupViewProps) {
+  return (
+    <div class="popup">
+      <header class="popup-header">
+        <h1>Milestone Tracker</h1>
+        <button type="button" class="secondary" onClick={onOpenSidePanel}>
+          Open side panel
+        </button>
+      </header>
+      {error && (
+        <p role="alert" class="alert">
+          {error}
+        </p>
+      )}
+      <main class="popup-main" aria-busy={model ? 'false' : 'true'}>
+        {!model ? (
+          !error && (
+            <div class="skeleton" aria-hidden="true">
+              <div class="skeleton-card" />
+              <div class="skeleton-line" />
+            </div>
+          )
+        ) : (
+          <>
+            {model.sections.length === 0 && <p>No event pack is shown. Add one, or show a hidden one, in Options.</p>}
+            {model.sections.map((section) =>
+              section.kind === 'choose' ? (
+                <TrackChooser
+                  key={section.packId}
+                  packTitle={section.packTitle}
+                  tracks={section.tracks}
+                  onChoose={(trackId) => void actions.followTrack(section.packId, trackId)}
+                />
+              ) : (
+                <TrackSection key={section.packId} section={section} now={model.now} actions={actions} showPack={model.sections.length > 1} />
+              ),
+            )}
+          </>
+        )}
+      </main>
+      <footer class="popup-footer">
+        {model?.nothingLive && <p class="muted">No milestone is live now. To follow another arc, add its event pack.</p>}
+        <button type="button" class="link" onClick={onOpenOptions}>
+          {model?.nothingLive ? 'Add an event pack in Options' : 'Options'}
+        </button>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { ChecklistMilestone } from '@/lib/views/checklist-view';
+import { CompletedSwitch } from '@/components/CompletedSwitch';
+import { Countdown } from '@/components/Countdown';
+import { Fold } from './Fold';
+import { LocalTime } from '@/components/LocalTime';
+import { ObjectiveList } from '@/components/ObjectiveList';
+import { StatusChip } from '@/components/StatusChip';
+
+interface Props {
+  milestone: ChecklistMilestone;
+  now: number;
+  /** Whether this is the next milestone to start, which gets a countdown. */
+  isNext: boolean;
+  onObjective: (objectiveId: string, checked: boolean) => void;
+  onCompleted: (completed: boolean) => void;
+}
+
+/** One milestone of the arc: day and local time range, status word, objectives, completed switch. */
+export function ChecklistItem({ milestone, now, isNext, onObjective, onCompleted }: Props) {
+  const headingId = `milestone-${milestone.id}`;
+  const live = milestone.start <= now && now < milestone.end;
+  return (
+    <li class={`checklist-item status-${milestone.status}`}>
+      <article aria-labelledby={headingId}>
+        <div class="item-head">
+          <h3 id={headingId}>{milestone.name}</h3>
+          <StatusChip status={milestone.status} />
+        </div>
+        <p class="item-when muted">
+          <LocalTime at={milestone.start} until={milestone.end} />
+        </p>
+        {live && (
+          <p class="item-countdown">
+            <Countdown target={milestone.end} now={now} verb="ends" />
+          </p>
+        )}
+        {isNext && (
+          <p class="item-countdown">
+            <Countdown target={milestone.start} now={now} verb="starts" />
+          </p>
+        )}
+        {!milestone.objectivesOpen && milestone.objectives.length > 0 ? (
+          <Fold
+            class="folded-objectives"
+            summary={`Objectives · ${milestone.objectives.filter((o) => o.checked).length} of ${milestone.objectives.length} checked`}
+          >
+            <ObjectiveList objectives={milestone.objectives} onToggle={onObjective} quietLegend />
+          </Fold>
+        ) : (
+          <ObjectiveList objectives={milestone.objectives} onToggle={onObjective} />
+        )}
+        <CompletedSwitch checked={milestone.status === 'done'} onChange={onCompleted}>
+          <span class="visually-hidden">{milestone.name} </span>Completed <span class="muted">· {milestone.points} points</span>
+        </CompletedSwitch>
+        {milestone.rewards ? (
+          <p class="item-rewards muted">Rewards: {milestone.rewards.join(', ')}</p>
+        ) : (
+          <p class="item-rewards muted">Rewards not published</p>
+        )}
+        {milestone.notes && (
+          <details class="notes">
+            <summary>Notes</summary>
+            <p>{milestone.notes}</p>
+          </details>
+        )}
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,34 @@
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { checklistTargets, checklistView } from '@/lib/views/checklist-view';
+import type { TrackerState } from '@/lib/views/tracker-state';
+import { viewApi } from '@/lib/pages/view-api-adapter';
+import { SidePanelView } from './SidePanelView';
+import { trackerActions } from '@/components/tracker-actions';
+import { useNow } from '@/components/use-now';
+import { useTrackerState } from '@/components/use-tracker-state';
+
+/** The side panel wired to the store; it stays open, so it re-reads whenever another view records a change. */
+export function SidePanelApp({ initial }: { initial?: TrackerState | undefined }) {
+  const { state, error, reload } = useTrackerState(initial);
+  const [writeError, setWriteError] = useState<string>();
+  const [packId, setPackId] = useState<string>();
+  const now = useNow((at) => (state ? checklistTargets(state, at, packId) : []));
+  const model = useMemo(() => state && checklistView(state, now, packId), [state, now, packId]);
+  const actions = useMemo(() => trackerActions(reload, setWriteError), []);
+
+  const ready = state !== undefined;
+  // Right after the first render that shows stored data is in the document (a benchmark waits for it).
+  useLayoutEffect(() => {
+    if (ready) performance.mark('sidepanel-ready');
+  }, [ready]);
+
+  return (
+    <SidePanelView
+      model={model}
+      actions={actions}
+      error={error ?? writeError}
+      onChoosePack={setPackId}
+      onOpenOptions={() => void viewApi().runtime.openOptionsPage()}
+    />
+  );
+}

@@ -1,0 +1,166 @@
+import type { ChecklistPack, ChecklistTrack, ChecklistViewModel } from '@/lib/views/checklist-view';
+import { ChecklistItem } from './ChecklistItem';
+import { PointsMeter } from '@/components/PointsMeter';
+import { ResetNotice } from './ResetNotice';
+import { ServerGoal } from './ServerGoal';
+import { StatusChip } from '@/components/StatusChip';
+import { TextList } from './TextList';
+import type { TrackerActions } from '@/components/tracker-actions';
+import { TrackChooser } from '@/components/TrackChooser';
+import { TrackSwitch } from './TrackSwitch';
+
+export interface SidePanelViewProps {
+  /** Undefined until the store is read: a skeleton stands in. */
+  model: ChecklistViewModel | undefined;
+  actions: TrackerActions;
+  onChoosePack: (packId: string) => void;
+  onOpenOptions: () => void;
+  error?: string | undefined;
+}
+
+function Checklist({ pack, track, now, actions }: { pack: ChecklistPack; track: ChecklistTrack; now: number; actions: TrackerActions }) {
+  const { packId } = pack;
+  const { trackId } = track;
+  const nextId = track.milestones.find((m) => m.start > now)?.id;
+  return (
+    <section class="panel-section" aria-labelledby="milestones-heading">
+      <h2 id="milestones-heading">Milestones</h2>
+      <ol class="checklist">
+        {track.milestones.map((milestone) => (
+          <ChecklistItem
+            key={milestone.id}
+            milestone={milestone}
+            now={now}
+            isNext={milestone.id === nextId}
+            onObjective={(objectiveId, checked) => void actions.setObjective(packId, trackId, milestone.id, objectiveId, checked)}
+            onCompleted={(completed) => void actions.setCompleted(packId, trackId, milestone.id, completed)}
+          />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function TrackPanel({ pack, track, now, actions, onOpenOptions }: { pack: ChecklistPack; track: ChecklistTrack; now: number; actions: TrackerActions; onOpenOptions: () => void }) {
+  return (
+    <>
+      <section class="panel-section summary" aria-label="Your track">
+        <TrackSwitch
+          packId={pack.packId}
+          tracks={pack.tracks}
+          followedTrackId={track.trackId}
+          onChoose={(trackId) => void actions.followTrack(pack.packId, trackId)}
+        />
+        {pack.tracks.length < 2 && <p class="track-name">{pack.tracks[0]?.label}</p>}
+        <p class="arc-phase">
+          {track.phase === 'over' ? (
+            <>
+              <StatusChip status="over" /> The arc is over.
+            </>
+          ) : track.phase === 'upcoming' ? (
+            <>
+              <StatusChip status="upcoming" /> The arc has not started yet.
+            </>
+          ) : null}
+        </p>
+        <PointsMeter points={track.points} label={`Solo event points, ${track.name}`} />
+        {track.reset && <ResetNotice reset={track.reset} onOpenOptions={onOpenOptions} />}
+      </section>
+      <Checklist pack={pack} track={track} now={now} actions={actions} />
+      {track.server && (
+        <ServerGoal
+          server={track.server}
+          trackId={track.trackId}
+          onSave={(points) => void actions.setServerPoints(pack.packId, track.trackId, points)}
+        />
+      )}
+      <section class="panel-section panel-card" aria-labelledby="solo-heading">
+        <h2 id="solo-heading">{track.solo?.name ?? 'Solo event'}</h2>
+        <h3>Solo event rewards</h3>
+        <TextList items={track.solo?.rewards} missing="Rewards" />
+      </section>
+    </>
+  );
+}
+
+/** The side panel: the whole arc of the followed track as a checklist, with the server goal and the requirements. */
+export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, error }: SidePanelViewProps) {
+  const pack = model?.shown;
+  return (
+    <div class="sidepanel">
+      <header class="panel-header">
+        <p class="eyebrow">Milestone Tracker</p>
+        <h1>{pack ? pack.title : model ? 'No event pack' : 'Milestone checklist'}</h1>
+        {model && model.packs.length > 1 && (
+          <label class="pack-picker">
+            Event pack{' '}
+            <select value={pack?.packId} onChange={(event) => onChoosePack(event.currentTarget.value)}>
+              {model.packs.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </header>
+      {error && (
+        <p role="alert" class="alert">
+          {error}
+        </p>
+      )}
+      <main aria-busy={model ? 'false' : 'true'}>
+        {!model ? (
+          !error && (
+            <div class="skeleton" aria-hidden="true">
+              <div class="skeleton-card" />
+              <div class="skeleton-card" />
+            </div>
+          )
+        ) : !pack ? (
+          <p>
+            No event pack is shown.{' '}
+            <button type="button" class="link" onClick={onOpenOptions}>
+              Add one in Options
+            </button>
+          </p>
+        ) : (
+          <>
+            {pack.track ? (
+              <TrackPanel pack={pack} track={pack.track} now={model.now} actions={actions} onOpenOptions={onOpenOptions} />
+            ) : (
+              <TrackChooser
+                showPackTitle={false}
+                packTitle={pack.title}
+                tracks={pack.tracks}
+                onChoose={(trackId) => void actions.followTrack(pack.packId, trackId)}
+              />
+            )}
+            <section class="panel-section panel-card" aria-labelledby="requirements-heading">
+              <h2 id="requirements-heading">Requirements</h2>
+              <TextList items={pack.requirements} missing="Requirements" />
+            </section>
+            {(pack.notes || pack.track?.notes || pack.sources) && (
+              <details class="panel-section about">
+                <summary>About this pack</summary>
+                {pack.notes && <p>{pack.notes}</p>}
+                {pack.track?.notes && <p>{pack.track.notes}</p>}
+                {pack.sources && (
+                  <>
+                    <h3>Sources</h3>
+                    <TextList items={pack.sources} missing="Sources" />
+                  </>
+                )}
+              </details>
+            )}
+          </>
+        )}
+      </main>
+      <footer class="panel-footer">
+        <button type="button" class="link" onClick={onOpenOptions}>
+          Options: event packs, daily reset, notifications
+        </button>
+      </footer>
+    </div>
+  );
+}

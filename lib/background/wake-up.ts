@@ -1,0 +1,55 @@
+// The background's wake-up: recompute the badge from stored data, show it, show any notification that
+// has come due, and sleep until the next change of either. One alarm drives both.
+import { browser } from 'wxt/browser';
+import { BADGE_COLOURS, badgeAt, nextBadgeChange, type Badge } from '../badge/rules';
+import { nextNotificationAt } from '../notifications/plan';
+import { listenForNotificationClicks, sendDueNotifications } from '../notifications/notification-adapter';
+import { defaultSettings } from '../commander/settings';
+import { followedTracks, loadTrackerState } from '../views/tracker-state';
+import { extensionStore } from '../storage/store-adapter';
+
+export const BADGE_ALARM = 'badge';
+
+/**
+ * The longest the worker sleeps even when the badge will not change sooner: a missed alarm or a
+ * clock moved by hand is healed within this time, at the cost of one wake-up an hour in long gaps.
+ */
+export const MAX_SLEEP_MS = 60 * 60_000;
+
+export function nextWakeUp(changeAt: number, now: number): number | undefined {
+  if (!Number.isFinite(changeAt)) return undefined;
+  return Math.min(changeAt, now + MAX_SLEEP_MS);
+}
+
+export async function showBadge(badge: Badge): Promise<void> {
+  await Promise.all([
+    browser.action.setBadgeText({ text: badge.text }),
+    browser.action.setTitle({ title: badge.title }),
+    badge.colour ? browser.action.setBadgeBackgroundColor({ color: BADGE_COLOURS[badge.colour] }) : undefined,
+    badge.colour && browser.action.setBadgeTextColor ? browser.action.setBadgeTextColor({ color: '#ffffff' }) : undefined,
+  ]);
+}
+
+/**
+ * Recomputes the badge at `now`, shows the notifications due, and schedules exactly one alarm for the
+ * next badge change or notification, whichever comes first. Returns that instant.
+ */
+export async function refreshBadge(now: number, store = extensionStore()): Promise<number | undefined> {
+  const state = await loadTrackerState(store);
+  const followed = followedTracks(state);
+  const notifications = state.snapshot.settings.notifications ?? defaultSettings().notifications;
+  await showBadge(badgeAt(followed, now));
+  try {
+    listenForNotificationClicks();
+    await sendDueNotifications(followed, notifications, now, store);
+  } catch (error) {
+    // A refused notification must never cost the badge its next wake-up.
+    console.error('notifications failed', error);
+  }
+  const changeAt = Math.min(nextBadgeChange(followed, now), nextNotificationAt(followed, notifications, now));
+  const wakeAt = nextWakeUp(changeAt, now);
+  // create() replaces the alarm of the same name, so there is never more than one.
+  if (wakeAt === undefined) await browser.alarms.clear(BADGE_ALARM);
+  else await browser.alarms.create(BADGE_ALARM, { when: wakeAt });
+  return wakeAt;
+}

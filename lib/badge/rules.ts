@@ -1,0 +1,148 @@
+// The badge rules of PRODUCT.md, in one place: what the badge shows at `now`, and when that next changes.
+import { isCompleted } from '../commander/progress';
+import type { FollowedTrack, TimedMilestone } from '../schedule/schedule';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export type BadgeColour = 'green' | 'red' | 'amber' | 'blue' | 'grey';
+
+/** Badge backgrounds; white text on each keeps a contrast ratio of at least 4.5:1. */
+export const BADGE_COLOURS: Record<BadgeColour, string> = {
+  green: '#1b7a3a',
+  red: '#b91c1c',
+  amber: '#a14e00',
+  blue: '#1d4ed8',
+  grey: '#4b5563',
+};
+
+export const DEFAULT_TITLE = 'STFC Milestone Tracker';
+
+export interface Badge {
+  /** Empty when nothing is live or upcoming. */
+  text: string;
+  colour: BadgeColour | undefined;
+  title: string;
+}
+
+/** `2d` from 48 h (days down), `5h` from 1 h (hours down), else `42m` (minutes up, never `0m`). */
+export function countdownText(remaining: number): string {
+  if (remaining >= 2 * DAY) return `${Math.floor(remaining / DAY)}d`;
+  if (remaining >= HOUR) return `${Math.floor(remaining / HOUR)}h`;
+  return `${Math.max(1, Math.ceil(remaining / MINUTE))}m`;
+}
+
+/** The first instant after `now` at which countdownText(target - t) differs from its value at `now`. */
+export function nextCountdownChange(target: number, now: number): number {
+  const remaining = target - now;
+  if (remaining <= 0) return Number.POSITIVE_INFINITY;
+  // In the floored ranges the text k holds down to remaining = k·unit, and changes 1 ms later.
+  if (remaining >= 2 * DAY) return target - Math.floor(remaining / DAY) * DAY + 1;
+  if (remaining >= HOUR) return target - Math.floor(remaining / HOUR) * HOUR + 1;
+  // Minutes round up: the text k holds while remaining > (k-1)·minute.
+  const minutes = Math.ceil(remaining / MINUTE);
+  return target - (minutes - 1) * MINUTE;
+}
+
+export type TimeFormatter = (instant: number) => string;
+
+const defaultFormatter: TimeFormatter = (instant) =>
+  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(instant);
+
+interface Candidate {
+  followed: FollowedTrack;
+  timed: TimedMilestone;
+  completed: boolean;
+}
+
+/** The live milestone that ends first among the followed tracks (an incomplete one wins a tie). */
+function badgeMilestone(followed: FollowedTrack[], now: number): Candidate | undefined {
+  let best: Candidate | undefined;
+  for (const entry of followed) {
+    for (const timed of entry.schedule.milestones) {
+      if (timed.start > now || now >= timed.end) continue;
+      const completed = isCompleted(entry.progress, timed.milestone.id);
+      if (
+        !best ||
+        timed.end < best.timed.end ||
+        (timed.end === best.timed.end && best.completed && !completed)
+      ) {
+        best = { followed: entry, timed, completed };
+      }
+    }
+  }
+  return best;
+}
+
+/** The milestone that starts next among the followed tracks. */
+function upcomingMilestone(followed: FollowedTrack[], now: number): Candidate | undefined {
+  let best: Candidate | undefined;
+  for (const entry of followed) {
+    for (const timed of entry.schedule.milestones) {
+      if (timed.start > now && (!best || timed.start < best.timed.start)) {
+        best = { followed: entry, timed, completed: isCompleted(entry.progress, timed.milestone.id) };
+      }
+    }
+  }
+  return best;
+}
+
+function liveColour(remaining: number, completed: boolean): BadgeColour {
+  if (completed) return 'green';
+  if (remaining <= HOUR) return 'red';
+  if (remaining <= 3 * HOUR) return 'amber';
+  return 'blue';
+}
+
+export function badgeAt(followed: FollowedTrack[], now: number, formatTime: TimeFormatter = defaultFormatter): Badge {
+  const live = badgeMilestone(followed, now);
+  if (live) {
+    const remaining = live.timed.end - now;
+    const name = live.timed.milestone.name;
+    const state = live.completed ? ' (completed)' : '';
+    return {
+      text: countdownText(remaining),
+      colour: liveColour(remaining, live.completed),
+      title: `${name}${state} · ${live.followed.schedule.track.name} · ends ${formatTime(live.timed.end)}`,
+    };
+  }
+  const next = upcomingMilestone(followed, now);
+  if (next) {
+    return {
+      text: countdownText(next.timed.start - now),
+      colour: 'grey',
+      title: `Next: ${next.timed.milestone.name} · ${next.followed.schedule.track.name} · starts ${formatTime(next.timed.start)}`,
+    };
+  }
+  return { text: '', colour: undefined, title: DEFAULT_TITLE };
+}
+
+/**
+ * The next instant after `now` at which the badge may change without anyone touching progress:
+ * its text or colour, or any milestone of a followed track starting or ending. Infinity when nothing is ahead.
+ */
+export function nextBadgeChange(followed: FollowedTrack[], now: number): number {
+  let next = Number.POSITIVE_INFINITY;
+  const consider = (instant: number) => {
+    if (instant > now && instant < next) next = instant;
+  };
+  for (const entry of followed) {
+    for (const timed of entry.schedule.milestones) {
+      consider(timed.start);
+      consider(timed.end);
+    }
+  }
+  const live = badgeMilestone(followed, now);
+  if (live) {
+    consider(nextCountdownChange(live.timed.end, now));
+    if (!live.completed) {
+      consider(live.timed.end - 3 * HOUR);
+      consider(live.timed.end - HOUR);
+    }
+    return next;
+  }
+  const upcoming = upcomingMilestone(followed, now);
+  if (upcoming) consider(nextCountdownChange(upcoming.timed.start, now));
+  return next;
+}

@@ -1,0 +1,68 @@
+// A view whose own IndexedDB is unavailable reads and writes through the background instead: Firefox
+// refuses IndexedDB to every extension page that runs private (the popup and sidebar of a private
+// window), while the background, which is not private, keeps it. The only module that knows this.
+// The background answers with the same lib functions a view uses, so every write is still one
+// transaction followed by an announcement, and the other views and the badge follow as usual.
+import type { ProgressChange } from '../commander/progress';
+import { record, type Recording } from './writes';
+import type { PackSettings } from '../commander/settings';
+import { answerViews, askBackground } from './messaging-adapter';
+import { loadTrackerState, trackerStateWithBuiltin, type TrackerState } from '../views/tracker-state';
+
+/** Whether this view goes through the background; decided on first use. */
+let remote: boolean | undefined;
+
+/**
+ * A private view goes through the background from the start, without trying its own store: Firefox
+ * refuses it there, and a browser that allowed it would keep the data only until the window closes.
+ * A normal view reads its own store, with no extra round trip.
+ */
+const viaBackground = () =>
+  (remote ??= (globalThis as { chrome?: { extension?: { inIncognitoContext?: boolean } } }).chrome?.extension?.inIncognitoContext === true);
+
+async function readThroughBackground(): Promise<TrackerState> {
+  const { snapshot, packs } = await askBackground.readStore();
+  return trackerStateWithBuiltin(snapshot, packs);
+}
+
+/** The view's state; rejects with the refusal when neither the view nor the background can read the store. */
+export async function loadViewState(): Promise<TrackerState> {
+  if (viaBackground()) return readThroughBackground();
+  try {
+    return await loadTrackerState();
+  } catch (refused) {
+    // The view's own store failed where it should work: use the background's if that one works.
+    const state = await readThroughBackground().catch(() => Promise.reject(refused));
+    remote = true;
+    return state;
+  }
+}
+
+/** Records a view's write in the view's own store, or has the background record it. */
+export function recordFromView(recording: Recording): Promise<void> {
+  return viaBackground() ? askBackground.recordChange(recording) : record(recording);
+}
+
+export const recordProgress = (packId: string, change: ProgressChange) => recordFromView({ what: 'progress', packId, change });
+
+export const recordPackSettings = (packId: string, change: Partial<PackSettings>) =>
+  recordFromView({ what: 'packSettings', packId, change });
+
+/**
+ * The background's side: answers reads and records writes for such views, once `ready` (migrated).
+ * `afterWrite` runs after each write, since the background does not receive its own announcement.
+ */
+export function serveViews(ready: Promise<unknown>, afterWrite: () => unknown): void {
+  answerViews({
+    async readStore() {
+      await ready;
+      const state = await loadTrackerState();
+      return { snapshot: state.snapshot, packs: state.packs.filter((entry) => !entry.builtin).map((entry) => entry.pack) };
+    },
+    async recordChange(recording) {
+      await ready;
+      await record(recording);
+      await afterWrite();
+    },
+  });
+}

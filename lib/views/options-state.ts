@@ -1,0 +1,96 @@
+// What the options page shows: every installed pack (hidden ones too), built-in first, with its
+// settings, progress and the times it spans.
+import { BUILTIN_PACK_ID, builtinPack } from '../packs/builtin';
+import { effectiveDailyReset, MINUTE_MS, parseDailyReset, parsePackTime } from '../schedule/pack-time';
+import type { Pack } from '../packs/types';
+import { emptyPackProgress, own, type PackProgress } from '../commander/progress';
+import { scheduleTrack } from '../schedule/schedule';
+import { packSettings, type PackSettings } from '../commander/settings';
+import { extensionStore, readPacks, readSnapshot, type Snapshot } from '../storage/store-adapter';
+import { importedPackIds } from './tracker-state';
+import type { InstalledPacks } from '../packs/import';
+
+export interface InstalledPack {
+  pack: Pack;
+  builtin: boolean;
+  settings: PackSettings;
+  progress: PackProgress;
+  /** First milestone start and last milestone end over all tracks, with the reset in force. */
+  span: { start: number; end: number };
+  /** Whether some time in the pack is a date, so the daily reset matters. */
+  usesDates: boolean;
+}
+
+export interface OptionsState {
+  snapshot: Snapshot;
+  packs: InstalledPack[];
+}
+
+export function installedPack(pack: Pack, builtin: boolean, snapshot: Snapshot): InstalledPack {
+  const settings = packSettings(snapshot.settings, pack.id);
+  let start = Number.POSITIVE_INFINITY;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const track of pack.tracks) {
+    for (const timed of scheduleTrack(pack, track, settings.dailyReset).milestones) {
+      start = Math.min(start, timed.start);
+      end = Math.max(end, timed.end);
+    }
+  }
+  return {
+    pack,
+    builtin,
+    settings,
+    progress: own(snapshot.progress, pack.id) ?? emptyPackProgress(),
+    span: { start, end },
+    usesDates: packUsesDates(pack),
+  };
+}
+
+export function packUsesDates(pack: Pack): boolean {
+  const isDate = (time: string) => parsePackTime(time)?.kind === 'date';
+  return pack.tracks.some(
+    (t) => (t.server && (isDate(t.server.start) || isDate(t.server.end))) || t.milestones.some((m) => isDate(m.start) || isDate(m.end)),
+  );
+}
+
+/** Pure, for tests: the built-in pack first, then imported ones in import order. */
+export function optionsState(snapshot: Snapshot, imported: Array<Pack | undefined>): OptionsState {
+  const packs = [installedPack(builtinPack(), true, snapshot)];
+  for (const pack of imported) if (pack && pack.id !== BUILTIN_PACK_ID) packs.push(installedPack(pack, false, snapshot));
+  return { snapshot, packs };
+}
+
+export async function loadOptionsState(store = extensionStore()): Promise<OptionsState> {
+  const snapshot = await readSnapshot(store);
+  return optionsState(snapshot, await readPacks(importedPackIds(snapshot), store));
+}
+
+/** What an import needs to know about what is installed. */
+export const installedPacks = (state: OptionsState): InstalledPacks => ({
+  snapshot: state.snapshot,
+  packs: state.packs.map((p) => p.pack),
+});
+
+
+
+export interface ResetInForce {
+  /** Where the reset comes from: the Commander's setting, the pack, or the format's default of 00:00 UTC. */
+  source: 'settings' | 'pack' | 'default';
+  /** As written, e.g. `05:00+02:00`. */
+  reset: string;
+  /** The same moment in UTC, `HH:MM`, e.g. `03:00`. */
+  utc: string;
+}
+
+/** The daily reset that date-only times of a pack are resolved with, and where it comes from. */
+export function resetInForce(pack: Pack, settings: PackSettings): ResetInForce {
+  const reset = effectiveDailyReset(settings.dailyReset, pack.dailyReset);
+  const source = reset === settings.dailyReset ? 'settings' : reset === pack.dailyReset ? 'pack' : 'default';
+  return { source, reset, utc: utcClock(parseDailyReset(reset) ?? 0) };
+}
+
+/** `HH:MM` of an offset from 00:00 UTC, wrapped into one day (`-60 min` → `23:00`). */
+export function utcClock(msAfterMidnight: number): string {
+  const minutes = (((Math.round(msAfterMidnight / MINUTE_MS) % 1440) + 1440) % 1440);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,82 @@
+// View-model parts that the popup and the side panel share. Pure; `now` is passed in.
+import type { Milestone, Track } from '../packs/types';
+import { isObjectiveChecked, type TrackProgress } from '../commander/progress';
+import type { TrackSchedule } from '../schedule/schedule';
+import { packSettings } from '../commander/settings';
+import type { PackState, TrackerState } from './tracker-state';
+
+export interface ObjectiveView {
+  id: string;
+  text: string;
+  checked: boolean;
+}
+
+export interface TrackChoice {
+  id: string;
+  name: string;
+  role?: string;
+  /** `Defenders of Peace · Hero`: what the Commander picks by. */
+  label: string;
+}
+
+/** Which daily reset turned the pack's dates into instants, and who said so. */
+export interface ResetAssumption {
+  /** As stored, e.g. `00:00Z`. */
+  reset: string;
+  /** For people, e.g. `00:00 UTC` or `05:00 UTC+02:00`. */
+  label: string;
+  /** `settings`: the Commander set it; `pack`: the pack gives it; `default`: nobody did, 00:00 UTC is assumed. */
+  source: 'settings' | 'pack' | 'default';
+  /** One instant that is a reset, so a view can show the reset in local time. */
+  example: number;
+}
+
+export const trackLabel = (track: Pick<Track, 'name' | 'role'>): string =>
+  track.role ? `${track.name} · ${track.role}` : track.name;
+
+export function trackChoices(entry: PackState): TrackChoice[] {
+  return entry.pack.tracks.map((track) => ({
+    id: track.id,
+    name: track.name,
+    label: trackLabel(track),
+    ...(track.role ? { role: track.role } : {}),
+  }));
+}
+
+export function objectiveViews(milestone: Milestone, progress: TrackProgress | undefined): ObjectiveView[] {
+  return milestone.objectives.map((objective) => ({
+    id: objective.id,
+    text: objective.text,
+    checked: isObjectiveChecked(progress, milestone.id, objective.id),
+  }));
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+export const isDateOnly = (time: string): boolean => DATE_ONLY.test(time);
+
+export function resetLabel(reset: string): string {
+  const time = reset.slice(0, 5);
+  const offset = reset.slice(5);
+  return offset === 'Z' || offset === '+00:00' || offset === '-00:00' ? `${time} UTC` : `${time} UTC${offset}`;
+}
+
+/**
+ * The reset assumption behind `milestones`, or undefined when every one of them is a full instant
+ * (then no reset was assumed and there is nothing to say).
+ */
+export function resetAssumption(
+  state: TrackerState,
+  entry: PackState,
+  schedule: TrackSchedule,
+  milestones: TrackSchedule['milestones'] = schedule.milestones,
+): ResetAssumption | undefined {
+  const dated = milestones.find((m) => isDateOnly(m.milestone.start));
+  const datedEnd = dated ? undefined : milestones.find((m) => isDateOnly(m.milestone.end));
+  const example = dated?.start ?? datedEnd?.end;
+  if (example === undefined) return undefined;
+  const own = packSettings(state.snapshot.settings, entry.pack.id).dailyReset;
+  // effectiveDailyReset takes the Commander's reset, else the pack's, else 00:00 UTC: whichever matches was used.
+  const source: ResetAssumption['source'] = own === schedule.dailyReset ? 'settings' : entry.pack.dailyReset === schedule.dailyReset ? 'pack' : 'default';
+  return { reset: schedule.dailyReset, label: resetLabel(schedule.dailyReset), source, example };
+}

@@ -1,0 +1,89 @@
+// Everything a view or the background needs, from one snapshot read plus the packs it shows.
+import { BUILTIN_PACK_ID, loadBuiltinPack } from '../packs/builtin';
+import type { Pack } from '../packs/types';
+import { emptyPackProgress, own, type PackProgress } from '../commander/progress';
+import { scheduleTrack, trackProgress, type FollowedTrack, type TrackSchedule } from '../schedule/schedule';
+import { packSettings } from '../commander/settings';
+import { extensionStore, readSnapshotAndPacks, type Snapshot } from '../storage/store-adapter';
+
+export interface PackState {
+  pack: Pack;
+  builtin: boolean;
+  followedTrackId: string | undefined;
+  /**
+   * The followed track, resolved with the reset in force; undefined until the Commander follows one.
+   * Only this track is resolved: no view or badge shows another, and a pack can have 8 × 400 milestones.
+   */
+  schedule?: TrackSchedule;
+  progress: PackProgress;
+}
+
+export interface TrackerState {
+  snapshot: Snapshot;
+  /** Visible packs: the built-in one unless hidden, then imported ones by import time. */
+  packs: PackState[];
+}
+
+export function packState(pack: Pack, builtin: boolean, snapshot: Snapshot): PackState {
+  const settings = packSettings(snapshot.settings, pack.id);
+  const followed = pack.tracks.find((t) => t.id === settings.followedTrackId);
+  return {
+    pack,
+    builtin,
+    followedTrackId: followed?.id,
+    ...(followed ? { schedule: scheduleTrack(pack, followed, settings.dailyReset) } : {}),
+    progress: own(snapshot.progress, pack.id) ?? emptyPackProgress(),
+  };
+}
+
+/**
+ * Builds the state from a snapshot, the imported packs already read and the built-in pack (needed
+ * only when the snapshot does not hide it); pure, for tests and benchmarks.
+ */
+export function trackerState(snapshot: Snapshot, imported: Array<Pack | undefined>, builtin: Pack | undefined): TrackerState {
+  const packs: PackState[] = [];
+  if (builtin && !builtinHidden(snapshot)) packs.push(packState(builtin, true, snapshot));
+  for (const pack of imported) {
+    if (pack && !packSettings(snapshot.settings, pack.id).hidden) packs.push(packState(pack, false, snapshot));
+  }
+  return { snapshot, packs };
+}
+
+const builtinHidden = (snapshot: Snapshot): boolean => packSettings(snapshot.settings, BUILTIN_PACK_ID).hidden === true;
+
+/** Imported pack ids in import order. */
+export function importedPackIds(snapshot: Snapshot): string[] {
+  return Object.entries(snapshot.packIndex)
+    .sort(([, a], [, b]) => a.importedAt - b.importedAt)
+    .map(([id]) => id)
+    .filter((id) => id !== BUILTIN_PACK_ID);
+}
+
+/** Imported packs the snapshot shows, in import order: the ones a view reads. */
+export const visiblePackIds = (snapshot: Snapshot): string[] =>
+  importedPackIds(snapshot).filter((id) => !packSettings(snapshot.settings, id).hidden);
+
+/**
+ * The state from a snapshot and its visible imported packs, read here or elsewhere (the background
+ * reads them for a private view), with the built-in pack when the snapshot shows it: only then is
+ * its file read (lib/packs/builtin.ts).
+ */
+export async function trackerStateWithBuiltin(snapshot: Snapshot, imported: Array<Pack | undefined>): Promise<TrackerState> {
+  return trackerState(snapshot, imported, builtinHidden(snapshot) ? undefined : await loadBuiltinPack());
+}
+
+/** Reads the store once (one transaction), then the built-in pack's file if the store shows that pack. */
+export async function loadTrackerState(store = extensionStore()): Promise<TrackerState> {
+  const { snapshot, packs } = await readSnapshotAndPacks(visiblePackIds, store);
+  return trackerStateWithBuiltin(snapshot, packs);
+}
+
+/** The followed track of every visible pack, with its progress. */
+export function followedTracks(state: TrackerState): FollowedTrack[] {
+  const followed: FollowedTrack[] = [];
+  for (const entry of state.packs) {
+    const { schedule } = entry;
+    if (schedule) followed.push({ schedule, progress: trackProgress(entry.progress, schedule.track.id) });
+  }
+  return followed;
+}

@@ -1,0 +1,151 @@
+import { createStore } from 'idb-keyval';
+import { describe, expect, it } from 'vitest';
+import {
+  BACKUP_FORMAT,
+  backupFileName,
+  backupSummary,
+  exportBackup,
+  readBackup,
+  restoreBackup,
+} from '../../../lib/backup/backup';
+import { BUILTIN_PACK_ID } from '../../../lib/packs/builtin';
+import { applyProgressChange } from '../../../lib/commander/progress';
+import { withPackSettings } from '../../../lib/commander/settings';
+import {
+  KEYS,
+  claimNotifications,
+  ensureSchema,
+  readEverything,
+  savePack,
+  updatePackProgress,
+  updateSettings,
+} from '../../../lib/storage/store-adapter';
+import { fiveDayTrack, pack } from '../../fixtures/packs';
+
+let counter = 0;
+const freshStore = () => createStore(`backup-test-${++counter}`, 'kv');
+type Store = ReturnType<typeof freshStore>;
+const MON = Date.UTC(2023, 10, 13);
+// Test documents are edited freely, including into shapes the types forbid.
+type Loose = any;
+
+/** A store as a Commander leaves it after a week: two imported packs, progress, settings, notifications shown. */
+async function usedStore(): Promise<Store> {
+  const store = freshStore();
+  await ensureSchema(store);
+  await savePack(pack([fiveDayTrack()], { id: 'winter-arc', title: 'Winter arc' }), MON - 1000, store);
+  await savePack(pack([fiveDayTrack('villains')], { id: '2024-spring', title: 'Spring', dailyReset: '11:00Z' }), MON, store);
+  await updatePackProgress('winter-arc', (p) => applyProgressChange(p, { kind: 'completed', trackId: 'heroes', milestoneId: 'day-1', value: true, at: MON + 5 }), store);
+  await updatePackProgress('winter-arc', (p) => applyProgressChange(p, { kind: 'objective', trackId: 'heroes', milestoneId: 'day-2', objectiveId: 'a', value: true, at: MON + 6 }), store);
+  await updatePackProgress(BUILTIN_PACK_ID, (p) => applyProgressChange(p, { kind: 'server-points', trackId: 'defenders-of-peace', points: 4000, at: MON + 7 }), store);
+  await updateSettings((s) => {
+    const next = withPackSettings(withPackSettings(s, 'winter-arc', { followedTrackId: 'heroes', dailyReset: '05:00+02:00' }), BUILTIN_PACK_ID, { hidden: true });
+    return { ...next, notifications: { enabled: true, minutesBeforeEnd: 30, onStart: true } };
+  }, store);
+  await claimNotifications(['winter-arc/heroes/day-1/ending'], MON, store);
+  return store;
+}
+
+async function validBackup(): Promise<Loose> {
+  return JSON.parse(await exportBackup(MON + DAY, await usedStore()));
+}
+const DAY = 86_400_000;
+
+describe('backup and restore', () => {
+  it('restores into an empty store exactly what was exported (all but the device’s notification log)', async () => {
+    const source = await usedStore();
+    const text = await exportBackup(MON + DAY, source);
+    const target = freshStore();
+    const result = await restoreBackup(text, target);
+    expect(result.ok).toBe(true);
+    const { [KEYS.notified]: notified, ...expected } = await readEverything(source);
+    expect(notified).toBeDefined();
+    expect(await readEverything(target)).toEqual(expected);
+    // And a second export of the restored store is the same file.
+    expect(await exportBackup(MON + DAY, target)).toBe(text);
+  });
+
+  it('writes a format name, a version, the export time and the schema', async () => {
+    const backup = await validBackup();
+    expect(backup).toMatchObject({ format: BACKUP_FORMAT, version: 1, exportedAt: '2023-11-14T00:00:00.000Z', schema: 1 });
+    expect(Object.keys(backup.entries)).toEqual(['settings', 'progress', 'packIndex', 'packs']);
+    expect(Object.keys(backup.entries.packs)).toEqual(expect.arrayContaining(['winter-arc', '2024-spring']));
+    expect(backupSummary(readBackup(backup).ok ? (readBackup(backup) as Loose).value : undefined)).toEqual({ packs: 2, completed: 1, exportedAt: '2023-11-14T00:00:00.000Z' });
+    expect(backupFileName(MON)).toBe('stfc-milestone-backup-2023-11-13.json');
+  });
+
+  it('replaces what was stored before, but keeps this device’s notification log', async () => {
+    const text = await exportBackup(MON, await usedStore());
+    const target = freshStore();
+    await savePack(pack([fiveDayTrack()], { id: 'only-here' }), MON, target);
+    await claimNotifications(['x/y/z/start'], MON, target);
+    await restoreBackup(text, target);
+    const after = await readEverything(target);
+    expect(after[KEYS.pack('only-here')]).toBeUndefined();
+    expect(after[KEYS.notified]).toEqual({ 'x/y/z/start': MON });
+    expect((after[KEYS.packIndex] as Loose)['only-here']).toBeUndefined();
+  });
+
+  it('changes nothing when the file is refused, and says what is wrong and where', async () => {
+    const target = await usedStore();
+    const before = JSON.stringify(await readEverything(target));
+    const backup = await validBackup();
+    backup.entries.progress['winter-arc'].tracks.heroes.milestones['day-1'].completedAt = 'yesterday';
+    const result = await restoreBackup(JSON.stringify(backup), target);
+    expect(result).toEqual({ ok: false, problem: { path: 'entries.progress.winter-arc.tracks.heroes.milestones.day-1.completedAt', message: 'not an integer' } });
+    expect(JSON.stringify(await readEverything(target))).toBe(before);
+  });
+});
+
+describe('reading a backup', () => {
+  const refusal = async (change: (backup: Loose) => void) => {
+    const backup = await validBackup();
+    change(backup);
+    const result = readBackup(JSON.stringify(backup));
+    if (result.ok) throw new Error('accepted');
+    return result.problem;
+  };
+
+  it('accepts what export writes', async () => {
+    expect(readBackup(JSON.stringify(await validBackup())).ok).toBe(true);
+  });
+
+  it.each([
+    ['an event pack given as a backup', (b: Loose) => (b.format = 'stfc-milestone-pack'), 'format', /this is an event pack/],
+    ['a newer version', (b: Loose) => (b.version = 2), 'version', /newer version/],
+    ['a newer schema', (b: Loose) => (b.schema = 99), 'schema', /newer version of the extension/],
+    ['an export time without an offset', (b: Loose) => (b.exportedAt = '2023-11-14T00:00'), 'exportedAt', /offset/],
+    ['an unknown top-level field', (b: Loose) => (b.extra = 1), 'extra', /unknown field/],
+    ['an unknown entry', (b: Loose) => (b.entries.history = []), 'entries.history', /unknown field/],
+    ['missing settings', (b: Loose) => delete b.entries.settings, 'entries.settings', /missing/],
+    ['a bad pack inside', (b: Loose) => (b.entries.packs['winter-arc'].tracks[0].milestones[2].end = '2023-11-01'), 'entries.packs.winter-arc.tracks[0].milestones[2].end', /must end after start/],
+    ['a pack under another id', (b: Loose) => (b.entries.packs['winter-arc'].id = 'summer'), 'entries.packs.winter-arc.id', /does not match/],
+    ['a pack id that starts with a digit', (b: Loose) => (b.entries.packs['2024-spring'].title = ''), 'entries.packs["2024-spring"].title', /1–120/],
+    ['an index entry without its pack', (b: Loose) => delete b.entries.packs['winter-arc'], 'entries.packIndex.winter-arc', /not in entries.packs/],
+    ['a pack missing from the index', (b: Loose) => delete b.entries.packIndex['winter-arc'], 'entries.packs.winter-arc', /not listed/],
+    ['the built-in pack', (b: Loose) => (b.entries.packs[BUILTIN_PACK_ID] = {}), `entries.packs.${BUILTIN_PACK_ID}`, /built-in/],
+    ['a reminder of two days', (b: Loose) => (b.entries.settings.notifications.minutesBeforeEnd = 2880), 'entries.settings.notifications.minutesBeforeEnd', /0–1440/],
+    ['a string for a switch', (b: Loose) => (b.entries.settings.notifications.enabled = 'yes'), 'entries.settings.notifications.enabled', /true or false/],
+    ['a bad daily reset', (b: Loose) => (b.entries.settings.packs['winter-arc'].dailyReset = '25:00Z'), 'entries.settings.packs.winter-arc.dailyReset', /daily reset/],
+    ['a key that is not an id', (b: Loose) => (b.entries.progress['Not An Id'] = { tracks: {} }), 'entries.progress["Not An Id"]', /not a valid id/],
+    ['a __proto__ key', (b: Loose) => (b.entries.settings.packs = JSON.parse('{"__proto__": {"hidden": true}}')), 'entries.settings.packs.__proto__', /not a valid id/],
+    ['negative server points', (b: Loose) => (b.entries.progress[BUILTIN_PACK_ID].tracks['defenders-of-peace'].server.points = -1), `entries.progress.${BUILTIN_PACK_ID}.tracks.defenders-of-peace.server.points`, /must be/],
+    ['an objective checked at no time', (b: Loose) => (b.entries.progress['winter-arc'].tracks.heroes.milestones['day-2'].objectives.a = null), 'entries.progress.winter-arc.tracks.heroes.milestones.day-2.objectives.a', /not an integer/],
+  ])('refuses %s', async (_label, change, path, message) => {
+    const problem = await refusal(change);
+    expect(problem.path).toBe(path);
+    expect(problem.message).toMatch(message);
+  });
+
+  it('refuses text that is not JSON, and files over 16 MiB before parsing them', () => {
+    expect(readBackup('{"format": "stfc-milestone-backup",')).toMatchObject({ ok: false, problem: { path: '', message: expect.stringMatching(/^not valid JSON/) } });
+    const huge = `{"pad": "${'x'.repeat(16 * 1024 * 1024)}"}`;
+    expect(readBackup(huge)).toEqual({ ok: false, problem: { path: '', message: 'larger than 16 MiB' } });
+  });
+
+  it('never throws on hostile parsed values', () => {
+    const trap = new Proxy({}, { ownKeys: () => { throw new Error('trap'); }, get: () => { throw new Error('trap'); } });
+    expect(readBackup(trap)).toMatchObject({ ok: false });
+    expect(readBackup(null)).toEqual({ ok: false, problem: { path: '', message: 'not an object' } });
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildPack,
+  emptyDraft,
+  emptyMilestone,
+  localToPackTime,
+  nextDay,
+  packValueFromDraft,
+  slugify,
+  type PackDraft,
+} from '../../../lib/packs/builder';
+import { serialisePack } from '../../../lib/packs/export';
+import { readPack } from '../../../lib/packs/reader';
+import { resolvePackTime } from '../../../lib/schedule/pack-time';
+
+/** Berlin in winter: UTC+1. */
+const berlin = () => 60;
+
+/** This week's arc as a Commander types it from the in-game screen. */
+function thisWeek(): PackDraft {
+  return {
+    id: '',
+    title: 'Borg Incursion, week 1',
+    dailyReset: '11:00',
+    tracks: [
+      {
+        name: 'Resistance',
+        role: 'Hero',
+        milestones: [
+          { ...emptyMilestone('2024-02-05'), name: 'Cube Sighting', objectives: 'Defeat Borg probes\nMine Dilithium\n\n', rewards: 'Parsteel\n3 Seven of Nine shards' },
+          { ...emptyMilestone(), name: 'Cube Sighting', points: '150', timing: 'exact', start: '2024-02-06T12:00', end: '2024-02-07T12:30', objectives: '' },
+        ],
+      },
+    ],
+  };
+}
+
+describe('building a pack from the form', () => {
+  it('makes a pack that the import reader accepts, with ids from the names', () => {
+    const built = buildPack(thisWeek(), berlin);
+    if (!built.ok) throw new Error(built.message);
+    const pack = built.pack;
+    expect(pack).toMatchObject({ id: 'borg-incursion-week-1', title: 'Borg Incursion, week 1', dailyReset: '11:00Z' });
+    expect(pack.tracks[0]).toMatchObject({ id: 'resistance', name: 'Resistance', role: 'Hero' });
+    const [day, exact] = pack.tracks[0]!.milestones;
+    expect(day).toEqual({
+      id: 'cube-sighting',
+      name: 'Cube Sighting',
+      points: 100,
+      start: '2024-02-05',
+      end: '2024-02-06',
+      objectives: [
+        { id: 'defeat-borg-probes', text: 'Defeat Borg probes' },
+        { id: 'mine-dilithium', text: 'Mine Dilithium' },
+      ],
+      rewards: ['Parsteel', '3 Seven of Nine shards'],
+    });
+    // Same name twice: the second id gets a suffix; no rewards typed means "not published".
+    expect(exact).toEqual({ id: 'cube-sighting-2', name: 'Cube Sighting', points: 150, start: '2024-02-06T12:00+01:00', end: '2024-02-07T12:30+01:00', objectives: [] });
+    expect(resolvePackTime(exact!.start)).toBe(Date.UTC(2024, 1, 6, 11));
+    // What the form makes can be exported and read back by anyone.
+    expect(readPack(serialisePack(pack))).toEqual({ ok: true, value: pack });
+  });
+
+  it('uses the id the Commander typed', () => {
+    const draft = { ...thisWeek(), id: 'borg-2024-02' };
+    expect(buildPack(draft, berlin)).toMatchObject({ ok: true, pack: { id: 'borg-2024-02' } });
+  });
+
+  it.each([
+    ['a missing title', (d: PackDraft) => (d.title = ''), 'title', 'Title: must be 1–120 characters (title)'],
+    ['a milestone without a name', (d: PackDraft) => (d.tracks[0]!.milestones[1]!.name = ''), 'tracks[0].milestones[1].name', 'Track 1 › Milestone 2 › Name: must be 1–120 characters (tracks[0].milestones[1].name)'],
+    ['points that are not a whole number', (d: PackDraft) => (d.tracks[0]!.milestones[0]!.points = '12.5'), 'tracks[0].milestones[0].points', 'Track 1 › Milestone 1 › Points: not an integer (tracks[0].milestones[0].points)'],
+    ['points left empty', (d: PackDraft) => (d.tracks[0]!.milestones[0]!.points = ' '), 'tracks[0].milestones[0].points', 'Track 1 › Milestone 1 › Points: missing (tracks[0].milestones[0].points)'],
+    ['no day', (d: PackDraft) => (d.tracks[0]!.milestones[0]!.day = ''), 'tracks[0].milestones[0].start', 'Track 1 › Milestone 1 › Day: missing (tracks[0].milestones[0].start)'],
+    ['an end before the start', (d: PackDraft) => (d.tracks[0]!.milestones[1]!.end = '2024-02-06T11:00'), 'tracks[0].milestones[1].end', 'Track 1 › Milestone 2 › End: must end after start (tracks[0].milestones[1].end)'],
+    ['no end', (d: PackDraft) => (d.tracks[0]!.milestones[1]!.end = ''), 'tracks[0].milestones[1].end', 'Track 1 › Milestone 2 › End: missing (tracks[0].milestones[1].end)'],
+    ['a track without a name', (d: PackDraft) => (d.tracks[0]!.name = ''), 'tracks[0].name', 'Track 1 › Name: must be 1–120 characters (tracks[0].name)'],
+    ['an objective of 301 characters', (d: PackDraft) => (d.tracks[0]!.milestones[0]!.objectives = `ok\n${'x'.repeat(301)}`), 'tracks[0].milestones[0].objectives[1].text', 'Track 1 › Milestone 1 › Objective 2: must be 1–300 characters (tracks[0].milestones[0].objectives[1].text)'],
+    ['a bad typed id', (d: PackDraft) => (d.id = 'Borg Week'), 'id', 'Id: not a valid id (a–z, 0–9 and -, at most 64) (id)'],
+  ])('refuses %s and names the field', (_label, change, path, message) => {
+    const draft = thisWeek();
+    change(draft);
+    const built = buildPack(draft, berlin);
+    expect(built).toMatchObject({ ok: false, problem: { path }, message });
+  });
+
+  it('starts from one empty milestone on the given day', () => {
+    expect(emptyDraft('2024-02-05').tracks[0]!.milestones[0]).toMatchObject({ day: '2024-02-05', points: '100', timing: 'day' });
+    expect(packValueFromDraft(emptyDraft(), berlin)).toMatchObject({ id: 'my-pack', tracks: [{ id: 'track-1', milestones: [{ id: 'milestone-1' }] }] });
+  });
+});
+
+describe('form helpers', () => {
+  it('makes ids from any text', () => {
+    expect(slugify('Défense du Port!', 'x')).toBe('defense-du-port');
+    expect(slugify('  --  ', 'fallback')).toBe('fallback');
+    expect(slugify('a'.repeat(80), 'x')).toHaveLength(64);
+  });
+
+  it('counts days across month and year ends', () => {
+    expect(nextDay('2024-02-28')).toBe('2024-02-29');
+    expect(nextDay('2023-12-31')).toBe('2024-01-01');
+    expect(nextDay('soon')).toBeUndefined();
+  });
+
+  it('keeps the wall time typed and adds the offset', () => {
+    expect(localToPackTime('2024-07-01T09:30', 120)).toBe('2024-07-01T09:30+02:00');
+    expect(localToPackTime('2024-07-01T09:30', -330)).toBe('2024-07-01T09:30-05:30');
+    expect(localToPackTime('2024-07-01T09:30', 0)).toBe('2024-07-01T09:30+00:00');
+  });
+});

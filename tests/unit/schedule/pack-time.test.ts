@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { effectiveDailyReset, parseDailyReset, parsePackTime, resolvePackTime } from '../../../lib/schedule/pack-time';
+
+describe('resolvePackTime', () => {
+  it('resolves a date to 00:00 UTC on that date when no reset is set', () => {
+    expect(resolvePackTime('2023-11-13')).toBe(Date.UTC(2023, 10, 13));
+  });
+  it('resolves a date to the daily reset with an offset', () => {
+    expect(resolvePackTime('2023-11-13', '05:00+02:00')).toBe(Date.UTC(2023, 10, 13, 3));
+  });
+  it('keeps an instant as given, whatever the reset', () => {
+    expect(resolvePackTime('2023-11-13T13:00:00+02:00', '09:00Z')).toBe(Date.UTC(2023, 10, 13, 11));
+    expect(resolvePackTime('2023-11-13T11:00Z')).toBe(Date.UTC(2023, 10, 13, 11));
+  });
+  it('refuses text that is not a pack time', () => {
+    expect(() => resolvePackTime('2023-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('parsePackTime', () => {
+  it('refuses an instant without an offset', () => {
+    expect(parsePackTime('2023-11-13T11:00:00')).toBeUndefined();
+  });
+  it('refuses impossible calendar dates and hours', () => {
+    expect(parsePackTime('2023-13-01')).toBeUndefined();
+    expect(parsePackTime('2023-11-13T24:00Z')).toBeUndefined();
+  });
+  it('reads milliseconds', () => {
+    expect(parsePackTime('2023-11-13T00:00:00.5Z')).toEqual({ kind: 'instant', at: Date.UTC(2023, 10, 13) + 500 });
+  });
+});
+
+describe('daily reset', () => {
+  it('reads HH:MM with Z or an offset', () => {
+    expect(parseDailyReset('11:00Z')).toBe(11 * 3_600_000);
+    expect(parseDailyReset('01:30-05:30')).toBe(7 * 3_600_000);
+    expect(parseDailyReset('11:00')).toBeUndefined();
+  });
+  it('prefers the user setting, then the pack, then 00:00 UTC', () => {
+    expect(effectiveDailyReset('07:00Z', '11:00Z')).toBe('07:00Z');
+    expect(effectiveDailyReset(undefined, '11:00Z')).toBe('11:00Z');
+    expect(effectiveDailyReset(undefined, undefined)).toBe('00:00Z');
+    expect(effectiveDailyReset('bogus', undefined)).toBe('00:00Z');
+  });
+});
