@@ -6,30 +6,6 @@ import type { Plugin } from 'vite';
 import { BUILTIN_PACK_FILE } from './lib/packs/builtin';
 
 /**
- * The popup and the side panel load @webext-core/messaging when they first send or listen, not with
- * the page: their first render needs no message (components/deferred-messaging.ts says why).
- */
-function deferredMessaging(root: string): Plugin {
-  const deferred = resolve(root, 'components/deferred-messaging.ts');
-  return {
-    name: 'stfc:deferred-messaging',
-    enforce: 'pre',
-    resolveId: (source, importer) => (source === '@webext-core/messaging' && importer !== deferred ? deferred : undefined),
-    // The lazy chunk is named for what it holds, not for the library's dist/ folder.
-    config: () => ({
-      build: {
-        rollupOptions: {
-          output: {
-            manualChunks: (id: string) =>
-              id.includes('/node_modules/@webext-core/messaging/') || id.includes('/node_modules/@aklinker1/zero-serialize-error/') ? 'messaging' : undefined,
-          },
-        },
-      },
-    }),
-  };
-}
-
-/**
  * Vite wraps each dynamic import in a helper (0.45 KB gzip per page) that fetches the lazy chunk's
  * own stylesheets and imports beside it. The views' only lazy chunk (the messaging library) has
  * neither, so the helper becomes a plain call; the build stops if a lazy chunk ever needs more.
@@ -40,6 +16,14 @@ function plainDynamicImports(): Plugin {
     name: 'stfc:plain-dynamic-imports',
     enforce: 'pre',
     resolveId: (id) => (id === helper ? id : undefined),
+    // The one lazy chunk (deferredMessaging in lib/storage/messaging-adapter.ts) is named for what it holds, not for the library's dist/ file.
+    config: () => ({
+      build: {
+        rollupOptions: {
+          output: { manualChunks: (id: string) => (id.includes('/node_modules/@webext-core/messaging/') ? 'messaging' : undefined) },
+        },
+      },
+    }),
     load: (id) => (id === helper ? 'export const __vitePreload = (load) => load();' : undefined),
     generateBundle(_options, bundle) {
       for (const file of Object.values(bundle)) {
@@ -65,8 +49,8 @@ export default defineConfig({
   }),
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.some((entry) => entry.type === 'popup' || entry.type === 'sidepanel')) {
-        config.plugins = [...(config.plugins ?? []), deferredMessaging(config.root!), plainDynamicImports()];
+      if (entrypoints.every((entry) => entry.type !== 'background')) {
+        config.plugins = [...(config.plugins ?? []), plainDynamicImports()];
       }
     },
     // The built-in pack's data, as a file the popup and the background fetch when it is shown (lib/packs/builtin.ts).

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
-import { backupFileName, backupSummary, exportBackup, MAX_BACKUP_BYTES, readBackup, restoreBackup, type Backup } from '@/lib/backup/backup';
+import { backupFileName, backupSummary, MAX_BACKUP_BYTES, type Backup } from '@/lib/backup/backup';
+import { exportBackup, restoreBackup } from '@/lib/storage/writes';
+import { readBackup } from '@/lib/backup/reader';
 import { describeProblem } from '@/lib/packs/reader';
 import { OptionsConfirmDialog } from './ConfirmDialog';
 import { readChosenFile, saveFile } from './save-file';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { MAX_MINUTES_BEFORE_END } from '@/lib/notifications/plan';
-import { askForNotifications, giveBackNotifications, hasNotificationPermission } from '@/lib/notifications/notification-adapter';
+import { askFor, giveBack, holds, NOTIFICATIONS } from '@/lib/permissions/permission-adapter';
 import { recordSettings } from '@/lib/storage/writes';
 import type { NotificationSettings } from '@/lib/commander/settings';
 
@@ -20,7 +20,7 @@ export function OptionsNotifications({ settings, reload }: Props) {
   const minutesValid = /^\d{1,4}$/.test(minutes.trim()) && Number(minutes) <= MAX_MINUTES_BEFORE_END;
 
   useEffect(() => {
-    void hasNotificationPermission().then(setPermitted);
+    void holds(NOTIFICATIONS).then(setPermitted);
   }, [settings.enabled]);
   useEffect(() => setMinutes(String(settings.minutesBeforeEnd)), [settings.minutesBeforeEnd]);
 
@@ -32,11 +32,11 @@ export function OptionsNotifications({ settings, reload }: Props) {
   const toggle = (box: HTMLInputElement) => {
     setMessage('');
     if (!box.checked) {
-      void save({ enabled: false }).then(giveBackNotifications);
+      void save({ enabled: false }).then(() => giveBack(NOTIFICATIONS));
       return;
     }
     // The permission request must be the first thing the click does.
-    const asking = askForNotifications();
+    const asking = askFor(NOTIFICATIONS);
     box.checked = settings.enabled;
     void asking.then(async (granted) => {
       if (!granted) {

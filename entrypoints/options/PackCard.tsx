@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { InstalledPack } from '@/lib/views/options-state';
 import { packFileName, serialisePack } from '@/lib/packs/export';
-import { describeProgress, removeImportedPack } from '@/lib/packs/import';
+import { describeProgress } from '@/lib/packs/import';
+import { removeImportedPack } from '@/lib/storage/writes';
 import { recordPackSettings } from '@/lib/storage/writes';
 import { OptionsConfirmDialog } from './ConfirmDialog';
 import { OptionsResetTime } from './ResetTime';

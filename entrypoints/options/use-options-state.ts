@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { loadOptionsState, type OptionsState } from '@/lib/views/options-state';
+import { type OptionsState } from '@/lib/views/options-state';
+import { loadOptionsState } from '@/lib/storage/load';
 import { onStoreChange } from '@/lib/storage/messaging-adapter';
 import { storageErrorMessage } from '@/components/use-tracker-state';
 

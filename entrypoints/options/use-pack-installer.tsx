@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { installedPacks, type OptionsState } from '@/lib/views/options-state';
-import { commitImport, prepareImport, type PreparedImport } from '@/lib/packs/import';
+import { prepareImport, type PreparedImport } from '@/lib/packs/import';
+import { commitImport } from '@/lib/storage/writes';
 import { describeProblem } from '@/lib/packs/reader';
 import { OptionsConfirmDialog } from './ConfirmDialog';
 

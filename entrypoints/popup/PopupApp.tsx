@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { popupView } from '@/lib/views/popup-view';
 import type { TrackerState } from '@/lib/views/tracker-state';
-import { viewApi } from '@/lib/pages/view-api-adapter';
+import { openOptionsPage } from '@/lib/pages/page-adapter';
 import { PopupView } from './PopupView';
 import { trackerActions } from '@/components/tracker-actions';
 import { useNow } from '@/components/use-now';
@@ -29,7 +29,7 @@ export function PopupApp({ initial }: { initial?: TrackerState | undefined }) {
       actions={actions}
       error={error ?? writeError}
       onOpenSidePanel={openSidePanel}
-      onOpenOptions={() => void viewApi().runtime.openOptionsPage()}
+      onOpenOptions={openOptionsPage}
     />
   );
 }

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { checklistTargets, checklistView } from '@/lib/views/checklist-view';
 import type { TrackerState } from '@/lib/views/tracker-state';
-import { viewApi } from '@/lib/pages/view-api-adapter';
+import { openOptionsPage } from '@/lib/pages/page-adapter';
 import { SidePanelView } from './SidePanelView';
 import { trackerActions } from '@/components/tracker-actions';
 import { useNow } from '@/components/use-now';
@@ -28,7 +28,7 @@ export function SidePanelApp({ initial }: { initial?: TrackerState | undefined }
       actions={actions}
       error={error ?? writeError}
       onChoosePack={setPackId}
-      onOpenOptions={() => void viewApi().runtime.openOptionsPage()}
+      onOpenOptions={openOptionsPage}
     />
   );
 }

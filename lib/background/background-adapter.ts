@@ -1,7 +1,8 @@
 // The background's wiring: every event that can change the badge or bring a notification due leads to
 // one refresh from stored data.
 import { browser } from 'wxt/browser';
-import { BADGE_ALARM, refreshBadge } from './wake-up';
+import { onWakeUpAlarm } from './alarm-adapter';
+import { refreshBadge } from './wake-up';
 import { listenForNotificationClicks } from '../notifications/notification-adapter';
 import { serveViews } from '../storage/remote-store';
 import { ensureSchema } from '../storage/store-adapter';
@@ -20,7 +21,7 @@ export function startBackground(clock: Clock): { ready: Promise<unknown> } {
 
   browser.runtime.onInstalled.addListener(refresh);
   browser.runtime.onStartup.addListener(refresh);
-  browser.alarms.onAlarm.addListener((alarm) => (alarm.name === BADGE_ALARM ? refresh() : undefined));
+  onWakeUpAlarm(refresh);
   onStoreChange(refresh);
   // Views that cannot open IndexedDB themselves (Firefox private windows) read and write through here.
   serveViews(migrated, refresh);

@@ -1,14 +1,14 @@
 // The background's wake-up: recompute the badge from stored data, show it, show any notification that
 // has come due, and sleep until the next change of either. One alarm drives both.
-import { browser } from 'wxt/browser';
-import { BADGE_COLOURS, badgeAt, nextBadgeChange, type Badge } from '../badge/rules';
+import { showBadge } from '../badge/badge-adapter';
+import { badgeAt, nextBadgeChange } from '../badge/rules';
 import { nextNotificationAt } from '../notifications/plan';
 import { listenForNotificationClicks, sendDueNotifications } from '../notifications/notification-adapter';
 import { defaultSettings } from '../commander/settings';
-import { followedTracks, loadTrackerState } from '../views/tracker-state';
+import { followedTracks } from '../views/tracker-state';
+import { loadTrackerState } from '../storage/load';
 import { extensionStore } from '../storage/store-adapter';
-
-export const BADGE_ALARM = 'badge';
+import { scheduleWakeUp } from './alarm-adapter';
 
 /**
  * The longest the worker sleeps even when the badge will not change sooner: a missed alarm or a
@@ -19,15 +19,6 @@ export const MAX_SLEEP_MS = 60 * 60_000;
 export function nextWakeUp(changeAt: number, now: number): number | undefined {
   if (!Number.isFinite(changeAt)) return undefined;
   return Math.min(changeAt, now + MAX_SLEEP_MS);
-}
-
-export async function showBadge(badge: Badge): Promise<void> {
-  await Promise.all([
-    browser.action.setBadgeText({ text: badge.text }),
-    browser.action.setTitle({ title: badge.title }),
-    badge.colour ? browser.action.setBadgeBackgroundColor({ color: BADGE_COLOURS[badge.colour] }) : undefined,
-    badge.colour && browser.action.setBadgeTextColor ? browser.action.setBadgeTextColor({ color: '#ffffff' }) : undefined,
-  ]);
 }
 
 /**
@@ -48,8 +39,6 @@ export async function refreshBadge(now: number, store = extensionStore()): Promi
   }
   const changeAt = Math.min(nextBadgeChange(followed, now), nextNotificationAt(followed, notifications, now));
   const wakeAt = nextWakeUp(changeAt, now);
-  // create() replaces the alarm of the same name, so there is never more than one.
-  if (wakeAt === undefined) await browser.alarms.clear(BADGE_ALARM);
-  else await browser.alarms.create(BADGE_ALARM, { when: wakeAt });
+  await scheduleWakeUp(wakeAt);
   return wakeAt;
 }

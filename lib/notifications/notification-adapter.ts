@@ -67,34 +67,3 @@ export function listenForNotificationClicks(): void {
   browser.notifications.onClicked.addListener((id) => void openFromNotification(id));
   listening = true;
 }
-
-const PERMISSION = { permissions: ['notifications'] } as const;
-
-/**
- * Asks for the optional `notifications` permission. Call it first thing in a click or change handler,
- * with no await before it: browsers only show the prompt in direct answer to a user action.
- */
-export function askForNotifications(): Promise<boolean> {
-  try {
-    return browser.permissions.request({ permissions: [...PERMISSION.permissions] }).catch(() => false);
-  } catch {
-    return Promise.resolve(false);
-  }
-}
-
-/** Gives the permission back when the Commander turns notifications off: only what is used. */
-export async function giveBackNotifications(): Promise<void> {
-  try {
-    await browser.permissions.remove({ permissions: [...PERMISSION.permissions] });
-  } catch {
-    // Already gone, or the browser keeps it: nothing is shown while the setting is off either way.
-  }
-}
-
-export async function hasNotificationPermission(): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ permissions: [...PERMISSION.permissions] });
-  } catch {
-    return false;
-  }
-}

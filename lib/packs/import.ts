@@ -5,8 +5,7 @@ import { readPack, type ReadProblem } from './reader';
 import type { Pack } from './types';
 import { own, type PackProgress } from '../commander/progress';
 import { packSettings } from '../commander/settings';
-import { extensionStore, installPack, removePack, type Snapshot } from '../storage/store-adapter';
-import { announceChange } from '../storage/messaging-adapter';
+import { type Snapshot } from '../storage/stored-data';
 
 /** What re-importing a pack id does to the progress recorded for it. */
 export interface ReplaceSummary {
@@ -75,23 +74,6 @@ function looksLikeBackup(input: unknown): boolean {
   } catch {
     return false;
   }
-}
-
-/** Stores a prepared pack (replacing one with its id), follows a track if none is followed, and tells the views. */
-export async function commitImport(
-  prepared: { pack: Pack; followTrackId: string },
-  now: number,
-  store = extensionStore(),
-): Promise<void> {
-  await installPack(prepared.pack, { importedAt: now, followTrackId: prepared.followTrackId }, store);
-  await announceChange({ what: 'packs', packId: prepared.pack.id });
-}
-
-/** Removes an imported pack with its progress and settings (the built-in pack can only be hidden), and tells the views. */
-export async function removeImportedPack(packId: string, store = extensionStore()): Promise<void> {
-  if (packId === BUILTIN_PACK_ID) throw new Error('the built-in pack can be hidden, not removed');
-  await removePack(packId, store);
-  await announceChange({ what: 'packs', packId });
 }
 
 /**

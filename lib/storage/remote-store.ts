@@ -3,11 +3,14 @@
 // window), while the background, which is not private, keeps it. The only module that knows this.
 // The background answers with the same lib functions a view uses, so every write is still one
 // transaction followed by an announcement, and the other views and the badge follow as usual.
+import { isPrivateView } from '../pages/page-adapter';
 import type { ProgressChange } from '../commander/progress';
-import { record, type Recording } from './writes';
+import { record } from './writes';
+import { type Recording } from './changes';
 import type { PackSettings } from '../commander/settings';
 import { answerViews, askBackground } from './messaging-adapter';
-import { loadTrackerState, trackerStateWithBuiltin, type TrackerState } from '../views/tracker-state';
+import { type TrackerState } from '../views/tracker-state';
+import { loadTrackerState, trackerStateWithBuiltin } from './load';
 
 /** Whether this view goes through the background; decided on first use. */
 let remote: boolean | undefined;
@@ -17,8 +20,7 @@ let remote: boolean | undefined;
  * refuses it there, and a browser that allowed it would keep the data only until the window closes.
  * A normal view reads its own store, with no extra round trip.
  */
-const viaBackground = () =>
-  (remote ??= (globalThis as { chrome?: { extension?: { inIncognitoContext?: boolean } } }).chrome?.extension?.inIncognitoContext === true);
+const viaBackground = () => (remote ??= isPrivateView());
 
 async function readThroughBackground(): Promise<TrackerState> {
   const { snapshot, packs } = await askBackground.readStore();

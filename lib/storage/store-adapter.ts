@@ -4,39 +4,21 @@ import { createStore, get, getMany, update, keys as storedKeys, type UseStore } 
 import type { Pack } from '../packs/types';
 import { emptyPackProgress, type PackProgress } from '../commander/progress';
 import { defaultSettings, type Settings } from '../commander/settings';
+import { MIGRATIONS, type Migration } from './migrations';
+import {
+  KEYS,
+  NOTIFIED_MEMORY_MS,
+  SCHEMA_VERSION,
+  SNAPSHOT_KEYS,
+  snapshotOf,
+  type NotifiedLog,
+  type PackIndex,
+  type ProgressByPack,
+  type Snapshot,
+} from './stored-data';
 
 export const DB_NAME = 'stfc-milestone-tracker';
 export const STORE_NAME = 'kv';
-export const SCHEMA_VERSION = 1;
-
-/**
- * The keys, in one place: `schema`, `settings`, `progress` (all packs), `packIndex` (which packs are
- * imported, so views know what to load without reading every pack), one `pack:<id>` per imported pack,
- * and `notified` (which notifications this device has shown, so a restarted worker never repeats one).
- */
-export const KEYS = {
-  schema: 'schema',
-  settings: 'settings',
-  progress: 'progress',
-  packIndex: 'packIndex',
-  notified: 'notified',
-  pack: (id: string) => `pack:${id}`,
-} as const;
-
-/** Notification id → when it was shown. */
-export type NotifiedLog = Record<string, number>;
-
-/** How long a shown notification's id is remembered; far longer than any notification stays due. */
-export const NOTIFIED_MEMORY_MS = 30 * 86_400_000;
-
-export type ProgressByPack = Record<string, PackProgress>;
-
-export interface PackIndexEntry {
-  title: string;
-  importedAt: number;
-}
-export type PackIndex = Record<string, PackIndexEntry>;
-
 let defaultStore: UseStore | undefined;
 
 /** The extension's own object store, opened lazily so importing this module costs nothing. */
@@ -45,31 +27,9 @@ export function extensionStore(): UseStore {
   return defaultStore;
 }
 
-/** Upgrades from version N to N + 1, run in order inside one transaction. None yet: schema 1 is the first. */
-export type Migration = (read: (key: string) => unknown) => Array<[string, unknown]>;
-export const MIGRATIONS: Record<number, Migration> = {};
-
-export interface Snapshot {
-  schema: number;
-  settings: Settings;
-  progress: ProgressByPack;
-  packIndex: PackIndex;
-}
-
-const SNAPSHOT_KEYS = [KEYS.schema, KEYS.settings, KEYS.progress, KEYS.packIndex];
-
-function snapshotFrom([schema, settings, progress, packIndex]: unknown[]): Snapshot {
-  return {
-    schema: typeof schema === 'number' ? schema : SCHEMA_VERSION,
-    settings: (settings as Settings | undefined) ?? defaultSettings(),
-    progress: (progress as ProgressByPack | undefined) ?? {},
-    packIndex: (packIndex as PackIndex | undefined) ?? {},
-  };
-}
-
 /** Settings, all progress and the pack index in one read; packs are read separately, only the ones a view needs. */
 export async function readSnapshot(store = extensionStore()): Promise<Snapshot> {
-  return snapshotFrom(await getMany<unknown>(SNAPSHOT_KEYS, store));
+  return snapshotOf(await getMany<unknown>(SNAPSHOT_KEYS, store));
 }
 
 /**
@@ -86,7 +46,7 @@ export function readSnapshotAndPacks(
       const entries = SNAPSHOT_KEYS.map((key) => objects.get(key));
       // Requests of one transaction succeed in the order they were made: the last one means all are done.
       entries.at(-1)!.onsuccess = () => {
-        const snapshot = snapshotFrom(entries.map((request) => request.result));
+        const snapshot = snapshotOf(entries.map((request) => request.result));
         const packs = choose(snapshot).map((id) => objects.get(KEYS.pack(id)));
         const done = () => resolve({ snapshot, packs: packs.map((request) => request.result as Pack | undefined) });
         if (packs.length === 0) done();

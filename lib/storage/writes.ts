@@ -1,7 +1,14 @@
-// What the views call to record a Commander's action: one transaction, then tell the others.
+// Every write the extension makes: one transaction, then tell the other views and the background.
+import { readBackup } from '../backup/reader';
+import { backupOf, serialiseBackup, storeEntriesOf, type Backup } from '../backup/backup';
+import { BUILTIN_PACK_ID } from '../packs/builtin';
+import type { Pack } from '../packs/types';
+import type { ReadResult } from '../validation/problem';
+import { KEYS } from './stored-data';
 import { applyProgressChange, type ProgressChange } from '../commander/progress';
 import { withPackSettings, type PackSettings, type Settings } from '../commander/settings';
-import { extensionStore, updatePackProgress, updateSettings } from './store-adapter';
+import { extensionStore, installPack, readEverything, removePack, replaceEverything, updatePackProgress, updateSettings } from './store-adapter';
+import type { Recording } from './changes';
 import { announceChange } from './messaging-adapter';
 
 export async function recordProgress(packId: string, change: ProgressChange, store = extensionStore()): Promise<void> {
@@ -19,13 +26,42 @@ export async function recordSettings(change: (settings: Settings) => Settings, s
   await announceChange({ what: 'settings' });
 }
 
-/** A view's write as plain data (a message can carry it): a progress change or a pack's settings. */
-export type Recording =
-  | { what: 'progress'; packId: string; change: ProgressChange }
-  | { what: 'packSettings'; packId: string; change: Partial<PackSettings> };
-
 export function record(recording: Recording, store = extensionStore()): Promise<void> {
   return recording.what === 'progress'
     ? recordProgress(recording.packId, recording.change, store)
     : recordPackSettings(recording.packId, recording.change, store);
+}
+
+/** Stores a prepared pack (replacing one with its id), follows a track if none is followed, and tells the views. */
+export async function commitImport(
+  prepared: { pack: Pack; followTrackId: string },
+  now: number,
+  store = extensionStore(),
+): Promise<void> {
+  await installPack(prepared.pack, { importedAt: now, followTrackId: prepared.followTrackId }, store);
+  await announceChange({ what: 'packs', packId: prepared.pack.id });
+}
+
+/** Removes an imported pack with its progress and settings (the built-in pack can only be hidden), and tells the views. */
+export async function removeImportedPack(packId: string, store = extensionStore()): Promise<void> {
+  if (packId === BUILTIN_PACK_ID) throw new Error('the built-in pack can be hidden, not removed');
+  await removePack(packId, store);
+  await announceChange({ what: 'packs', packId });
+}
+
+/** The text of a backup of everything stored now. */
+export async function exportBackup(now: number, store = extensionStore()): Promise<string> {
+  return serialiseBackup(backupOf(await readEverything(store), now));
+}
+
+/**
+ * Restores a backup given as JSON text: checks all of it, then replaces the store in one transaction
+ * and tells the views. A refused file changes nothing.
+ */
+export async function restoreBackup(text: string, store = extensionStore()): Promise<ReadResult<Backup>> {
+  const read = readBackup(text);
+  if (!read.ok) return read;
+  await replaceEverything(storeEntriesOf(read.value), store, [KEYS.notified]);
+  await announceChange({ what: 'everything' });
+  return read;
 }

@@ -6,8 +6,7 @@ import type { Pack } from '../packs/types';
 import { emptyPackProgress, own, type PackProgress } from '../commander/progress';
 import { scheduleTrack } from '../schedule/schedule';
 import { packSettings, type PackSettings } from '../commander/settings';
-import { extensionStore, readPacks, readSnapshot, type Snapshot } from '../storage/store-adapter';
-import { importedPackIds } from './tracker-state';
+import { type Snapshot } from '../storage/stored-data';
 import type { InstalledPacks } from '../packs/import';
 
 export interface InstalledPack {
@@ -58,11 +57,6 @@ export function optionsState(snapshot: Snapshot, imported: Array<Pack | undefine
   const packs = [installedPack(builtinPack(), true, snapshot)];
   for (const pack of imported) if (pack && pack.id !== BUILTIN_PACK_ID) packs.push(installedPack(pack, false, snapshot));
   return { snapshot, packs };
-}
-
-export async function loadOptionsState(store = extensionStore()): Promise<OptionsState> {
-  const snapshot = await readSnapshot(store);
-  return optionsState(snapshot, await readPacks(importedPackIds(snapshot), store));
 }
 
 /** What an import needs to know about what is installed. */

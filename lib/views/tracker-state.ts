@@ -1,10 +1,10 @@
 // Everything a view or the background needs, from one snapshot read plus the packs it shows.
-import { BUILTIN_PACK_ID, loadBuiltinPack } from '../packs/builtin';
+import { BUILTIN_PACK_ID } from '../packs/builtin';
 import type { Pack } from '../packs/types';
 import { emptyPackProgress, own, type PackProgress } from '../commander/progress';
 import { scheduleTrack, trackProgress, type FollowedTrack, type TrackSchedule } from '../schedule/schedule';
 import { packSettings } from '../commander/settings';
-import { extensionStore, readSnapshotAndPacks, type Snapshot } from '../storage/store-adapter';
+import { type Snapshot } from '../storage/stored-data';
 
 export interface PackState {
   pack: Pack;
@@ -49,7 +49,7 @@ export function trackerState(snapshot: Snapshot, imported: Array<Pack | undefine
   return { snapshot, packs };
 }
 
-const builtinHidden = (snapshot: Snapshot): boolean => packSettings(snapshot.settings, BUILTIN_PACK_ID).hidden === true;
+export const builtinHidden = (snapshot: Snapshot): boolean => packSettings(snapshot.settings, BUILTIN_PACK_ID).hidden === true;
 
 /** Imported pack ids in import order. */
 export function importedPackIds(snapshot: Snapshot): string[] {
@@ -62,21 +62,6 @@ export function importedPackIds(snapshot: Snapshot): string[] {
 /** Imported packs the snapshot shows, in import order: the ones a view reads. */
 export const visiblePackIds = (snapshot: Snapshot): string[] =>
   importedPackIds(snapshot).filter((id) => !packSettings(snapshot.settings, id).hidden);
-
-/**
- * The state from a snapshot and its visible imported packs, read here or elsewhere (the background
- * reads them for a private view), with the built-in pack when the snapshot shows it: only then is
- * its file read (lib/packs/builtin.ts).
- */
-export async function trackerStateWithBuiltin(snapshot: Snapshot, imported: Array<Pack | undefined>): Promise<TrackerState> {
-  return trackerState(snapshot, imported, builtinHidden(snapshot) ? undefined : await loadBuiltinPack());
-}
-
-/** Reads the store once (one transaction), then the built-in pack's file if the store shows that pack. */
-export async function loadTrackerState(store = extensionStore()): Promise<TrackerState> {
-  const { snapshot, packs } = await readSnapshotAndPacks(visiblePackIds, store);
-  return trackerStateWithBuiltin(snapshot, packs);
-}
 
 /** The followed track of every visible pack, with its progress. */
 export function followedTracks(state: TrackerState): FollowedTrack[] {

@@ -1,7 +1,6 @@
 // The popup and the side panel wired to the real store (fake-indexeddb) and messaging (fakeBrowser).
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Countdown } from '../../components/Countdown';
 import { PopupApp } from '../../entrypoints/popup/PopupApp';
 import { SidePanelApp } from '../../entrypoints/sidepanel/SidePanelApp';

@@ -5,7 +5,7 @@ import { BUILTIN_PACK_ID } from '../../lib/packs/builtin';
 import { readPack } from '../../lib/packs/reader';
 import type { Pack } from '../../lib/packs/types';
 import { defaultSettings, type Settings } from '../../lib/commander/settings';
-import { KEYS, SCHEMA_VERSION, type ProgressByPack } from '../../lib/storage/store-adapter';
+import { KEYS, SCHEMA_VERSION, type ProgressByPack } from '../../lib/storage/stored-data';
 import { evaluateInExtension, readExtensionStore } from './firefox';
 
 const MINUTE = 60_000;

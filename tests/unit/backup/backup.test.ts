@@ -1,25 +1,13 @@
 import { createStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
-import {
-  BACKUP_FORMAT,
-  backupFileName,
-  backupSummary,
-  exportBackup,
-  readBackup,
-  restoreBackup,
-} from '../../../lib/backup/backup';
+import { BACKUP_FORMAT, backupFileName, backupSummary } from '../../../lib/backup/backup';
+import { exportBackup, restoreBackup } from '../../../lib/storage/writes';
+import { readBackup } from '../../../lib/backup/reader';
 import { BUILTIN_PACK_ID } from '../../../lib/packs/builtin';
 import { applyProgressChange } from '../../../lib/commander/progress';
 import { withPackSettings } from '../../../lib/commander/settings';
-import {
-  KEYS,
-  claimNotifications,
-  ensureSchema,
-  readEverything,
-  savePack,
-  updatePackProgress,
-  updateSettings,
-} from '../../../lib/storage/store-adapter';
+import { claimNotifications, ensureSchema, readEverything, savePack, updatePackProgress, updateSettings } from '../../../lib/storage/store-adapter';
+import { KEYS } from '../../../lib/storage/stored-data';
 import { fiveDayTrack, pack } from '../../fixtures/packs';
 
 let counter = 0;

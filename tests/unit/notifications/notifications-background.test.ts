@@ -162,7 +162,8 @@ describe('notifications from the background', () => {
     } finally {
       (fakeBrowser as { notifications?: unknown }).notifications = notifications;
     }
-    const { readEverything, KEYS } = await import('../../../lib/storage/store-adapter');
+    const { readEverything } = await import('../../../lib/storage/store-adapter');
+    const { KEYS } = await import('../../../lib/storage/stored-data');
     expect((await readEverything())[KEYS.notified]).toBeUndefined();
     // Once granted, the next wake-up shows the reminder that is still due.
     await restartWorker();

@@ -1,6 +1,7 @@
 import { createStore, get } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
-import { KEYS, NOTIFIED_MEMORY_MS, claimNotifications } from '../../../lib/storage/store-adapter';
+import { claimNotifications } from '../../../lib/storage/store-adapter';
+import { KEYS, NOTIFIED_MEMORY_MS } from '../../../lib/storage/stored-data';
 
 let counter = 0;
 const freshStore = () => createStore(`notified-test-${++counter}`, 'kv');

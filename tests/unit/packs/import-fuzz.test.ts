@@ -3,9 +3,12 @@
 // a mutation happens to keep it valid, accepted), nothing may throw, and the store must not change.
 import { createStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
-import { exportBackup, readBackup, restoreBackup } from '../../../lib/backup/backup';
-import { loadOptionsState, installedPacks } from '../../../lib/views/options-state';
-import { commitImport, prepareImport } from '../../../lib/packs/import';
+import { exportBackup, restoreBackup } from '../../../lib/storage/writes';
+import { readBackup } from '../../../lib/backup/reader';
+import { installedPacks } from '../../../lib/views/options-state';
+import { loadOptionsState } from '../../../lib/storage/load';
+import { prepareImport } from '../../../lib/packs/import';
+import { commitImport } from '../../../lib/storage/writes';
 import { serialisePack } from '../../../lib/packs/export';
 import type { ReadProblem } from '../../../lib/packs/reader';
 import type { Pack } from '../../../lib/packs/types';

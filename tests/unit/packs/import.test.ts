@@ -1,14 +1,17 @@
 import { createStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PACK_ID, builtinPack } from '../../../lib/packs/builtin';
-import { loadOptionsState, installedPacks } from '../../../lib/views/options-state';
-import { commitImport, describeProgress, prepareImport } from '../../../lib/packs/import';
+import { installedPacks } from '../../../lib/views/options-state';
+import { loadOptionsState } from '../../../lib/storage/load';
+import { describeProgress, prepareImport } from '../../../lib/packs/import';
+import { commitImport } from '../../../lib/storage/writes';
 import { serialisePack } from '../../../lib/packs/export';
 import type { Pack } from '../../../lib/packs/types';
 import { applyProgressChange, type ProgressChange } from '../../../lib/commander/progress';
 import { withPackSettings } from '../../../lib/commander/settings';
 import { readEverything, readSnapshot, removePack, updatePackProgress, updateSettings } from '../../../lib/storage/store-adapter';
-import { loadTrackerState, followedTracks } from '../../../lib/views/tracker-state';
+import { followedTracks } from '../../../lib/views/tracker-state';
+import { loadTrackerState } from '../../../lib/storage/load';
 import { fiveDayTrack, milestone, pack, track } from '../../fixtures/packs';
 
 let counter = 0;

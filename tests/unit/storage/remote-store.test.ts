@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BADGE_COLOURS } from '../../../lib/badge/rules';
 import { BUILTIN_PACK_ID } from '../../../lib/packs/builtin';
 import type { ProgressChange } from '../../../lib/commander/progress';
-import type { StoreChange } from '../../../lib/storage/messaging-adapter';
+import type { StoreChange } from '../../../lib/storage/changes';
 import type { TrackerState } from '../../../lib/views/tracker-state';
 import { emptyExtensionStore } from '../../helpers/store';
 import { DAY, HOUR, milestone, pack, track } from '../../fixtures/packs';
@@ -41,7 +41,7 @@ async function context() {
     remote: await import('../../../lib/storage/remote-store'),
     store: await import('../../../lib/storage/store-adapter'),
     sync: await import('../../../lib/storage/messaging-adapter'),
-    tracker: await import('../../../lib/views/tracker-state'),
+    tracker: await import('../../../lib/storage/load'),
   };
 }
 

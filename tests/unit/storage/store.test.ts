@@ -1,18 +1,8 @@
 import { createStore, entries, setMany } from 'idb-keyval';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { applyProgressChange, emptyPackProgress, isObjectiveChecked, type PackProgress } from '../../../lib/commander/progress';
-import {
-  KEYS,
-  SCHEMA_VERSION,
-  migrate,
-  readEverything,
-  readSnapshot,
-  readSnapshotAndPacks,
-  removePack,
-  savePack,
-  updatePackProgress,
-  updateSettings,
-} from '../../../lib/storage/store-adapter';
+import { migrate, readEverything, readSnapshot, readSnapshotAndPacks, removePack, savePack, updatePackProgress, updateSettings } from '../../../lib/storage/store-adapter';
+import { KEYS, SCHEMA_VERSION } from '../../../lib/storage/stored-data';
 import { withPackSettings } from '../../../lib/commander/settings';
 import { fiveDayTrack, pack } from '../../fixtures/packs';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_PACK_ID, builtinPack } from '../../../lib/packs/builtin';
 import { optionsState, packUsesDates, resetInForce, utcClock } from '../../../lib/views/options-state';
 import { defaultSettings, withPackSettings } from '../../../lib/commander/settings';
-import type { Snapshot } from '../../../lib/storage/store-adapter';
+import type { Snapshot } from '../../../lib/storage/stored-data';
 import { DAY, fiveDayTrack, milestone, pack, track } from '../../fixtures/packs';
 
 const snapshot = (settings = defaultSettings()): Snapshot => ({ schema: 1, settings, progress: {}, packIndex: {} });

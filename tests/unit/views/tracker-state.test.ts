@@ -15,7 +15,7 @@ const imported = pack([fiveDayTrack('heroes')], { id: 'winter-arc', title: 'Wint
 /** A fresh copy of the modules, as a newly opened view has: nothing loaded yet. */
 async function freshView() {
   vi.resetModules();
-  return import('../../../lib/views/tracker-state');
+  return { ...(await import('../../../lib/views/tracker-state')), ...(await import('../../../lib/storage/load')) };
 }
 
 /** Makes the built-in pack's file answer `status`, or never answer; other requests are untouched. */

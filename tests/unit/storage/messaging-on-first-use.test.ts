@@ -1,8 +1,7 @@
-// The messaging the popup and the side panel get (wxt.config.ts points lib/storage/messaging-adapter.ts's import there):
-// the library's own API, with the library loaded on first use.
+// The messaging lib/storage/messaging-adapter.ts uses: the library's own API, loaded on first use.
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defineExtensionMessaging } from '../../../components/deferred-messaging';
+import { deferredMessaging } from '../../../lib/storage/messaging-adapter';
 
 interface Protocol {
   ping(n: number): number;
@@ -11,7 +10,7 @@ interface Protocol {
 
 describe('messaging loaded on first use', () => {
   it('answers a message sent before the library was loaded, through a listener registered before it was', async () => {
-    const messaging = defineExtensionMessaging<Protocol>();
+    const messaging = deferredMessaging<Protocol>();
     messaging.onMessage('ping', ({ data }) => data + 1);
     expect(await messaging.sendMessage('ping', 41)).toBe(42);
   });
@@ -20,11 +19,11 @@ describe('messaging loaded on first use', () => {
     const library = await import('@webext-core/messaging');
     const background = library.defineExtensionMessaging<Protocol>();
     background.onMessage('ping', ({ data }) => data * 2);
-    expect(await defineExtensionMessaging<Protocol>().sendMessage('ping', 21)).toBe(42);
+    expect(await deferredMessaging<Protocol>().sendMessage('ping', 21)).toBe(42);
   });
 
   it('never registers a listener that was removed while the library was loading', async () => {
-    const messaging = defineExtensionMessaging<Protocol>();
+    const messaging = deferredMessaging<Protocol>();
     const heard = vi.fn();
     const remove = messaging.onMessage('note', ({ data }) => heard(data));
     remove();
@@ -35,7 +34,7 @@ describe('messaging loaded on first use', () => {
   });
 
   it('removes a listener after the library is loaded, and all listeners with removeAllListeners()', async () => {
-    const messaging = defineExtensionMessaging<Protocol>();
+    const messaging = deferredMessaging<Protocol>();
     const remove = messaging.onMessage('ping', ({ data }) => data);
     expect(await messaging.sendMessage('ping', 1)).toBe(1);
     remove();

@@ -1,0 +1,24 @@
+// What crosses between the views and the background as plain data: a write a view asks for, and the
+// announcement a writer sends after it. Types only, shared by the writers and the messaging adapter.
+import type { ProgressChange } from '../commander/progress';
+import type { PackSettings } from '../commander/settings';
+import type { Pack } from '../packs/types';
+import type { Snapshot } from './stored-data';
+
+export type StoreChange =
+  | { what: 'progress'; packId: string }
+  | { what: 'settings' }
+  | { what: 'packs'; packId: string }
+  | { what: 'everything' };
+
+/** What the background reads for such a view: the snapshot and the visible imported packs. */
+export interface StoreData {
+  snapshot: Snapshot;
+  packs: Pack[];
+}
+
+/** A view's write as plain data (a message can carry it): a progress change or a pack's settings. */
+export type Recording =
+  | { what: 'progress'; packId: string; change: ProgressChange }
+  | { what: 'packSettings'; packId: string; change: Partial<PackSettings> };
+
