@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { backupFileName, backupSummary, MAX_BACKUP_BYTES, type Backup } from '@/lib/backup/backup';
+import { CHANGED_OR_DAMAGED, readBackupFile, type BackupFileResult } from '@/lib/backup/backup-file';
 import { exportBackup, restoreBackup } from '@/lib/storage/writes';
-import { readBackup } from '@/lib/backup/reader';
 import { describeProblem } from '@/lib/packs/reader';
 import { OptionsConfirmDialog } from './ConfirmDialog';
 import { readChosenFile, saveFile } from './save-file';
@@ -11,6 +11,7 @@ interface Props {
 }
 
 const refusal = (problem: string) => `Not restored — ${problem}. Nothing was changed.`;
+const refusalOf = (result: Exclude<BackupFileResult, { ok: true }>) => ('changed' in result ? CHANGED_OR_DAMAGED : refusal(describeProblem(result.problem)));
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Download everything as one file; restore a file only after checking all of it, then in one transaction. */
@@ -19,11 +20,20 @@ export function OptionsBackup({ reload }: Props) {
   const [status, setStatus] = useState('');
   const [pending, setPending] = useState<{ text: string; backup: Backup } | undefined>();
 
+  // The file is read back by the restore's own reader before it is offered: a backup that would not restore is never saved.
   const download = async () => {
     setProblem(undefined);
+    setStatus('');
     const now = Date.now();
-    saveFile(backupFileName(now), await exportBackup(now));
-    setStatus(`Downloaded ${backupFileName(now)}.`);
+    try {
+      const text = await exportBackup(now);
+      const check = await readBackupFile(text);
+      if (!check.ok) return setProblem(`No backup made — it would not restore: ${'changed' in check ? 'its digest does not match' : describeProblem(check.problem)}.`);
+      saveFile(backupFileName(now), text);
+      setStatus(`Downloaded ${backupFileName(now)}.`);
+    } catch (cause) {
+      setProblem(`No backup made — ${cause instanceof Error ? cause.message : String(cause)}.`);
+    }
   };
 
   const choose = async (input: HTMLInputElement) => {
@@ -33,8 +43,8 @@ export function OptionsBackup({ reload }: Props) {
     const read = await readChosenFile(file, MAX_BACKUP_BYTES, 'larger than 16 MiB');
     input.value = '';
     if (!read.ok) return setProblem(refusal(`${file.name}: ${read.message}`));
-    const checked = readBackup(read.text);
-    if (!checked.ok) return setProblem(refusal(describeProblem(checked.problem)));
+    const checked = await readBackupFile(read.text);
+    if (!checked.ok) return setProblem(refusalOf(checked));
     setProblem(undefined);
     setPending({ text: read.text, backup: checked.value });
   };
@@ -42,7 +52,7 @@ export function OptionsBackup({ reload }: Props) {
   const restore = async (text: string) => {
     try {
       const result = await restoreBackup(text);
-      if (!result.ok) return setProblem(refusal(describeProblem(result.problem)));
+      if (!result.ok) return setProblem(refusalOf(result));
       await reload();
       setStatus(`Restored the backup from ${dateFormat.format(Date.parse(result.value.exportedAt))}.`);
     } catch (cause) {

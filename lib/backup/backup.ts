@@ -2,7 +2,8 @@
 // format version. Pure; lib/backup/reader.ts checks a file, lib/storage/writes.ts exports and restores.
 import { defaultSettings, type Settings } from '../commander/settings';
 import type { Pack } from '../packs/types';
-import { KEYS, SCHEMA_VERSION, type PackIndex, type ProgressByPack } from '../storage/stored-data';
+import { KEYS, PACK_PREFIX, progressKeyPackId, SCHEMA_VERSION, type PackIndex, type ProgressByPack } from '../storage/stored-data';
+import type { PackProgress } from '../commander/progress';
 
 export const BACKUP_FORMAT = 'stfc-milestone-backup';
 export const BACKUP_VERSION = 1;
@@ -10,6 +11,10 @@ export const MAX_BACKUP_BYTES = 16 * 1024 * 1024;
 
 export interface BackupEntries {
   settings: Settings;
+  /**
+   * Progress by pack id. The store keeps one `progress:<id>` key per pack since schema 2; the file keeps
+   * them together, as schema 1 did, so backups of both schemas have the same shape.
+   */
   progress: ProgressByPack;
   packIndex: PackIndex;
   /** Imported packs by id; the built-in pack ships with the extension and is never in a backup. */
@@ -32,8 +37,11 @@ export interface Backup {
  */
 export function backupOf(everything: Record<string, unknown>, now: number): Backup {
   const packs: Record<string, Pack> = {};
+  const progress: ProgressByPack = {};
   for (const [key, value] of Object.entries(everything)) {
-    if (key.startsWith('pack:')) packs[key.slice('pack:'.length)] = value as Pack;
+    if (key.startsWith(PACK_PREFIX)) packs[key.slice(PACK_PREFIX.length)] = value as Pack;
+    const progressOf = progressKeyPackId(key);
+    if (progressOf !== undefined) progress[progressOf] = value as PackProgress;
   }
   const schema = everything[KEYS.schema];
   return {
@@ -43,28 +51,32 @@ export function backupOf(everything: Record<string, unknown>, now: number): Back
     schema: typeof schema === 'number' ? schema : SCHEMA_VERSION,
     entries: {
       settings: (everything[KEYS.settings] as Settings | undefined) ?? defaultSettings(),
-      progress: (everything[KEYS.progress] as ProgressByPack | undefined) ?? {},
+      progress,
       packIndex: (everything[KEYS.packIndex] as PackIndex | undefined) ?? {},
       packs,
     },
   };
 }
 
+/** Compact (no indentation): indenting a pack's deep JSON made five 1 MB packs a 20.8 MB file, over MAX_BACKUP_BYTES. */
 export function serialiseBackup(backup: Backup): string {
-  return `${JSON.stringify(backup, null, 2)}\n`;
+  return `${JSON.stringify(backup)}\n`;
 }
 
 /** `stfc-milestone-backup-2024-05-01.json` (the UTC date of `now`). */
 export const backupFileName = (now: number): string => `stfc-milestone-backup-${new Date(now).toISOString().slice(0, 10)}.json`;
 
-/** The store entries a backup restores to: the keys of lib/storage/store-adapter.ts. */
+/**
+ * The store entries a backup restores to, in the current layout (lib/storage/stored-data.ts) whichever
+ * schema the backup names: its progress by pack becomes one `progress:<id>` key per pack.
+ */
 export function storeEntriesOf(backup: Backup): Record<string, unknown> {
   const entries: Record<string, unknown> = {
-    [KEYS.schema]: backup.schema,
+    [KEYS.schema]: SCHEMA_VERSION,
     [KEYS.settings]: backup.entries.settings,
-    [KEYS.progress]: backup.entries.progress,
     [KEYS.packIndex]: backup.entries.packIndex,
   };
+  for (const [id, progress] of Object.entries(backup.entries.progress)) entries[KEYS.progress(id)] = progress;
   for (const [id, pack] of Object.entries(backup.entries.packs)) entries[KEYS.pack(id)] = pack;
   return entries;
 }

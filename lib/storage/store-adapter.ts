@@ -1,57 +1,168 @@
-// The one module that touches IndexedDB. Every read-modify-write is one idb-keyval update(): one
-// readwrite transaction, so the popup, the side panel and the background never lose each other's changes.
-import { createStore, get, getMany, update, keys as storedKeys, type UseStore } from 'idb-keyval';
+// The one module that touches IndexedDB. Every read-modify-write is one readwrite transaction, so the
+// popup, the side panel and the background never lose each other's changes.
+import { getMany, keys as storedKeys, update, type UseStore } from 'idb-keyval';
 import type { Pack } from '../packs/types';
 import { emptyPackProgress, type PackProgress } from '../commander/progress';
 import { defaultSettings, type Settings } from '../commander/settings';
-import { MIGRATIONS, type Migration } from './migrations';
+import { headDamage, MIGRATIONS, planMigration, SCHEMA_1_PROGRESS_KEY, type Migration } from './migrations';
 import {
+  HEAD_KEYS,
+  headOf,
   KEYS,
   NOTIFIED_MEMORY_MS,
+  PROGRESS_PREFIX,
+  progressKeyPackId,
+  progressOf,
   SCHEMA_VERSION,
-  SNAPSHOT_KEYS,
-  snapshotOf,
   type NotifiedLog,
   type PackIndex,
-  type ProgressByPack,
   type Snapshot,
+  type SnapshotHead,
 } from './stored-data';
 
 export const DB_NAME = 'stfc-milestone-tracker';
 export const STORE_NAME = 'kv';
 let defaultStore: UseStore | undefined;
+const closedListeners = new Set<() => unknown>();
 
 /** The extension's own object store, opened lazily so importing this module costs nothing. */
 export function extensionStore(): UseStore {
-  defaultStore ??= createStore(DB_NAME, STORE_NAME);
+  defaultStore ??= keyValueStore(DB_NAME, STORE_NAME);
   return defaultStore;
 }
 
-/** Settings, all progress and the pack index in one read; packs are read separately, only the ones a view needs. */
-export async function readSnapshot(store = extensionStore()): Promise<Snapshot> {
-  return snapshotOf(await getMany<unknown>(SNAPSHOT_KEYS, store));
+/**
+ * Calls `listener` when this context's connection is closed by another: the database deleted or the
+ * browser clearing the extension's data. The next read opens it again (empty by then).
+ */
+export function onStoreClosed(listener: () => unknown): () => void {
+  closedListeners.add(listener);
+  return () => closedListeners.delete(listener);
 }
 
 /**
- * The snapshot and the packs `choose` names from it, in one readonly transaction: what a view reads
- * on open, one round trip to the database instead of two.
+ * An object store as idb-keyval's createStore opens it, except that its connection gives way: on
+ * `versionchange` (another context deletes the database, or the browser clears site data) it closes at
+ * once, so the deletion goes through instead of waiting for this context to end, and reopens on next use.
+ */
+export function keyValueStore(dbName: string, storeName: string): UseStore {
+  let connection: Promise<IDBDatabase> | undefined;
+  const open = (): Promise<IDBDatabase> => {
+    if (connection) return connection;
+    const request = indexedDB.open(dbName);
+    request.onupgradeneeded = () => request.result.createObjectStore(storeName);
+    const opening = new Promise<IDBDatabase>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    connection = opening;
+    opening.then(
+      (db) => {
+        const closed = () => {
+          if (connection === opening) connection = undefined;
+          for (const listener of closedListeners) void listener();
+        };
+        db.onversionchange = () => {
+          db.close();
+          closed();
+        };
+        db.onclose = closed;
+      },
+      () => {
+        if (connection === opening) connection = undefined;
+      },
+    );
+    return opening;
+  };
+  const transaction = async (mode: IDBTransactionMode) => {
+    const db = await open();
+    try {
+      return db.transaction(storeName, mode);
+    } catch (error) {
+      // Closed between open and use (a deletion just went through): open once more.
+      if (!(error instanceof DOMException && error.name === 'InvalidStateError')) throw error;
+      connection = undefined;
+      return (await open()).transaction(storeName, mode);
+    }
+  };
+  return async (mode, callback) => callback((await transaction(mode)).objectStore(storeName));
+}
+
+/** Every `progress:<id>` key sorts in this range. */
+const progressKeys = () => IDBKeyRange.bound(PROGRESS_PREFIX, `${PROGRESS_PREFIX}\uffff`);
+
+/**
+ * Thrown by the readers for a store not in the current layout (an older schema waiting for its upgrade,
+ * or values this version cannot read); lib/storage/load.ts then migrates, or reports the damage.
+ */
+export class StoreNotCurrent extends Error {
+  override readonly name = 'StoreNotCurrent';
+}
+
+/**
+ * The raw values of HEAD_KEYS, read in an open transaction; calls `then` once all are in, or rejects
+ * with StoreNotCurrent. The schema-1 `progress` key is read too: a store with it is not upgraded yet
+ * even without a schema mark (stores written before the mark existed); without it, no mark means new.
+ */
+function readHead(objects: IDBObjectStore, then: (raw: unknown[]) => void, reject: (error: unknown) => void): void {
+  const requests = [...HEAD_KEYS, SCHEMA_1_PROGRESS_KEY].map((key) => objects.get(key));
+  // Requests of one transaction succeed in the order they were made: the last one means all are done.
+  requests.at(-1)!.onsuccess = () => {
+    const [schema, settings, packIndex, schema1Progress] = requests.map((request) => request.result);
+    const current = (schema === undefined ? schema1Progress === undefined : schema === SCHEMA_VERSION) && headDamage(settings, packIndex) === undefined;
+    if (current) then([schema, settings, packIndex]);
+    else reject(new StoreNotCurrent(`the store is at schema ${String(schema ?? 1)}, not ${SCHEMA_VERSION}`));
+  };
+}
+
+/** Settings, the pack index and every pack's progress, for the options page and backups; packs are read separately. */
+export function readSnapshot(store = extensionStore()): Promise<Snapshot> {
+  return store('readonly', (objects) => {
+    return new Promise((resolve, reject) => {
+      objects.transaction.onabort = objects.transaction.onerror = () => reject(objects.transaction.error);
+      readHead(objects, (raw) => {
+        const keyRequest = objects.getAllKeys(progressKeys());
+        const valueRequest = objects.getAll(progressKeys());
+        valueRequest.onsuccess = () => {
+          const ids = keyRequest.result.map((key) => progressKeyPackId(String(key))!);
+          resolve({ ...headOf(raw), progress: progressOf(ids, valueRequest.result) });
+        };
+      }, reject);
+    });
+  });
+}
+
+/** Which packs a view reads, and whose progress (the built-in pack has progress but is not stored). */
+export interface PacksToRead {
+  packs: string[];
+  progress: string[];
+}
+
+/**
+ * The snapshot with the progress of the packs `choose` names from its head, and those packs, in one
+ * readonly transaction: what a view reads on open, one round trip, reading no other pack's progress.
  */
 export function readSnapshotAndPacks(
-  choose: (snapshot: Snapshot) => string[],
+  choose: (head: SnapshotHead) => PacksToRead,
   store = extensionStore(),
 ): Promise<{ snapshot: Snapshot; packs: Array<Pack | undefined> }> {
   return store('readonly', (objects) => {
     return new Promise((resolve, reject) => {
       objects.transaction.onabort = objects.transaction.onerror = () => reject(objects.transaction.error);
-      const entries = SNAPSHOT_KEYS.map((key) => objects.get(key));
-      // Requests of one transaction succeed in the order they were made: the last one means all are done.
-      entries.at(-1)!.onsuccess = () => {
-        const snapshot = snapshotOf(entries.map((request) => request.result));
-        const packs = choose(snapshot).map((id) => objects.get(KEYS.pack(id)));
-        const done = () => resolve({ snapshot, packs: packs.map((request) => request.result as Pack | undefined) });
-        if (packs.length === 0) done();
-        else packs.at(-1)!.onsuccess = done;
-      };
+      readHead(objects, (raw) => {
+        const head = headOf(raw);
+        const chosen = choose(head);
+        const progress = chosen.progress.map((id) => objects.get(KEYS.progress(id)));
+        const packs = chosen.packs.map((id) => objects.get(KEYS.pack(id)));
+        const done = () =>
+          resolve({
+            snapshot: { ...head, progress: progressOf(chosen.progress, progress.map((request) => request.result)) },
+            packs: packs.map((request) => request.result as Pack | undefined),
+          });
+        const last = packs.at(-1) ?? progress.at(-1);
+        if (last) last.onsuccess = done;
+        else done();
+      }, reject);
     });
   });
 }
@@ -83,15 +194,8 @@ export async function updatePackProgress(
   store = extensionStore(),
 ): Promise<PackProgress> {
   let next!: PackProgress;
-  await update<ProgressByPack>(
-    KEYS.progress,
-    (current = {}) => {
-      const before = Object.hasOwn(current, packId) ? current[packId]! : emptyPackProgress();
-      next = change(before);
-      return { ...current, [packId]: next };
-    },
-    store,
-  );
+  // Only this pack's record is read and rewritten: a click costs the same however much else is stored.
+  await update<PackProgress>(KEYS.progress(packId), (current) => (next = change(current ?? emptyPackProgress())), store);
   return next;
 }
 
@@ -167,7 +271,7 @@ export async function removePack(packId: string, store = extensionStore()): Prom
   await store('readwrite', (objects) => {
     objects.delete(KEYS.pack(packId));
     rewrite<PackIndex>(objects, KEYS.packIndex, (index = {}) => withoutKey(index, packId));
-    rewrite<ProgressByPack>(objects, KEYS.progress, (all = {}) => withoutKey(all, packId));
+    objects.delete(KEYS.progress(packId));
     rewrite<Settings>(objects, KEYS.settings, (settings = defaultSettings()) => ({
       ...settings,
       packs: withoutKey(settings.packs, packId),
@@ -190,10 +294,21 @@ function promisifyTransaction(transaction: IDBTransaction): Promise<void> {
 }
 
 /** Every key and value, for backup. */
-export async function readEverything(store = extensionStore()): Promise<Record<string, unknown>> {
-  const allKeys = (await storedKeys(store)).filter((k): k is string => typeof k === 'string');
-  const values = await getMany(allKeys, store);
-  return Object.fromEntries(allKeys.map((k, i) => [k, values[i]]));
+export function readEverything(store = extensionStore()): Promise<Record<string, unknown>> {
+  return store('readonly', (objects) => {
+    return new Promise((resolve, reject) => {
+      objects.transaction.onabort = objects.transaction.onerror = () => reject(objects.transaction.error);
+      const keyRequest = objects.getAllKeys();
+      const valueRequest = objects.getAll();
+      valueRequest.onsuccess = () => {
+        const everything: Record<string, unknown> = {};
+        keyRequest.result.forEach((key, i) => {
+          if (typeof key === 'string') everything[key] = valueRequest.result[i];
+        });
+        resolve(everything);
+      };
+    });
+  });
 }
 
 /**
@@ -218,20 +333,25 @@ export async function replaceEverything(
   });
 }
 
+export type MigrationOutcome = { ok: true; from: number; schema: number } | { ok: false; damage: string };
+
 /**
- * Brings a store written by an older version up to SCHEMA_VERSION in one transaction.
- * Each step returns the entries it rewrites; nothing is deleted, so a migration never drops data.
+ * Brings a store written by an older version up to `target` in one transaction (lib/storage/migrations.ts
+ * plans it). Always settles: a store it cannot read is left untouched and reported as damaged.
  */
 export async function migrate(
   store = extensionStore(),
   migrations: Record<number, Migration> = MIGRATIONS,
   target = SCHEMA_VERSION,
-): Promise<number> {
+): Promise<MigrationOutcome> {
   return store('readwrite', (objects) => {
-    return new Promise<number>((resolve, reject) => {
+    return new Promise<MigrationOutcome>((resolve, reject) => {
+      let outcome: MigrationOutcome | undefined;
+      const transaction = objects.transaction;
+      transaction.oncomplete = () => (outcome ? resolve(outcome) : reject(new Error('the upgrade did not finish')));
+      transaction.onabort = transaction.onerror = () => reject(transaction.error ?? new Error('the upgrade was aborted'));
       const values = new Map<string, unknown>();
       const cursorRequest = objects.openCursor();
-      cursorRequest.onerror = () => reject(cursorRequest.error);
       cursorRequest.onsuccess = () => {
         const cursor = cursorRequest.result;
         if (cursor) {
@@ -239,29 +359,28 @@ export async function migrate(
           cursor.continue();
           return;
         }
-        const stored = values.get(KEYS.schema);
-        let version = typeof stored === 'number' ? stored : values.size === 0 ? target : 1;
-        if (version > target) {
-          reject(new Error(`The stored data is from a newer version (schema ${version}); update the extension.`));
-          return;
-        }
-        for (; version < target; version++) {
-          const step = migrations[version];
-          if (!step) throw new Error(`No migration from schema ${version}`);
-          for (const [key, value] of step((key) => values.get(key))) {
-            values.set(key, value);
-            objects.put(value, key);
+        try {
+          const plan = planMigration(values, migrations, target);
+          if (!plan.ok) {
+            outcome = plan;
+            return;
           }
+          for (const key of plan.remove) objects.delete(key);
+          for (const [key, value] of plan.put) objects.put(value, key);
+          outcome = { ok: true, from: plan.from, schema: plan.schema };
+        } catch (error) {
+          // An exception here must not leave the promise pending: undo everything and report it.
+          transaction.abort();
+          reject(error);
         }
-        objects.put(version, KEYS.schema);
-        objects.transaction.oncomplete = () => resolve(version);
-        objects.transaction.onabort = () => reject(objects.transaction.error);
       };
     });
   });
 }
 
 /** Runs the migrations only when the stored schema is behind: one small read on every worker start. */
-export async function ensureSchema(store = extensionStore()): Promise<void> {
-  if ((await get(KEYS.schema, store)) !== SCHEMA_VERSION) await migrate(store);
+export async function ensureSchema(store = extensionStore()): Promise<MigrationOutcome> {
+  const [schema, settings, packIndex] = await getMany<unknown>(HEAD_KEYS, store);
+  if (schema === SCHEMA_VERSION && headDamage(settings, packIndex) === undefined) return { ok: true, from: SCHEMA_VERSION, schema: SCHEMA_VERSION };
+  return migrate(store);
 }

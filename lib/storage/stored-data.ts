@@ -3,21 +3,30 @@
 import type { PackProgress } from '../commander/progress';
 import { defaultSettings, type Settings } from '../commander/settings';
 
-export const SCHEMA_VERSION = 1;
+/** 1: all progress under one `progress` key. 2: one `progress:<packId>` key per pack. */
+export const SCHEMA_VERSION = 2;
 
 /**
- * The keys, in one place: `schema`, `settings`, `progress` (all packs), `packIndex` (which packs are
- * imported, so views know what to load without reading every pack), one `pack:<id>` per imported pack,
- * and `notified` (which notifications this device has shown, so a restarted worker never repeats one).
+ * The keys, in one place: `schema`, `settings`, one `progress:<id>` per pack with progress (so a click
+ * rewrites only its own pack's record), `packIndex` (which packs are imported, so views know what to load
+ * without reading every pack), one `pack:<id>` per imported pack, and `notified` (which notifications
+ * this device has shown, so a restarted worker never repeats one).
  */
 export const KEYS = {
   schema: 'schema',
   settings: 'settings',
-  progress: 'progress',
   packIndex: 'packIndex',
   notified: 'notified',
-  pack: (id: string) => `pack:${id}`,
+  progress: (packId: string) => `${PROGRESS_PREFIX}${packId}`,
+  pack: (id: string) => `${PACK_PREFIX}${id}`,
 } as const;
+
+export const PROGRESS_PREFIX = 'progress:';
+export const PACK_PREFIX = 'pack:';
+
+/** The pack id of a `progress:<id>` key, else undefined. */
+export const progressKeyPackId = (key: string): string | undefined =>
+  key.startsWith(PROGRESS_PREFIX) ? key.slice(PROGRESS_PREFIX.length) : undefined;
 
 /** Notification id → when it was shown. */
 export type NotifiedLog = Record<string, number>;
@@ -36,19 +45,30 @@ export type PackIndex = Record<string, PackIndexEntry>;
 export interface Snapshot {
   schema: number;
   settings: Settings;
+  /** The progress of the packs that were read: every pack for the options page, the shown ones for a view. */
   progress: ProgressByPack;
   packIndex: PackIndex;
 }
 
-export const SNAPSHOT_KEYS = [KEYS.schema, KEYS.settings, KEYS.progress, KEYS.packIndex];
+/** What a view needs to choose which packs (and whose progress) to read. */
+export type SnapshotHead = Omit<Snapshot, 'progress'>;
 
-/** The snapshot from the stored values of SNAPSHOT_KEYS, in that order; absent values read as defaults. */
-export function snapshotOf([schema, settings, progress, packIndex]: unknown[]): Snapshot {
+export const HEAD_KEYS = [KEYS.schema, KEYS.settings, KEYS.packIndex];
+
+/** The head from the stored values of HEAD_KEYS, in that order; absent values read as defaults. */
+export function headOf([schema, settings, packIndex]: unknown[]): SnapshotHead {
   return {
     schema: typeof schema === 'number' ? schema : SCHEMA_VERSION,
     settings: (settings as Settings | undefined) ?? defaultSettings(),
-    progress: (progress as ProgressByPack | undefined) ?? {},
     packIndex: (packIndex as PackIndex | undefined) ?? {},
   };
 }
 
+/** The progress records read for `packIds` (undefined where a pack has none), by pack. */
+export function progressOf(packIds: readonly string[], values: readonly unknown[]): ProgressByPack {
+  const progress: ProgressByPack = {};
+  packIds.forEach((id, i) => {
+    if (values[i] !== undefined) progress[id] = values[i] as PackProgress;
+  });
+  return progress;
+}

@@ -1,13 +1,13 @@
 // Every write the extension makes: one transaction, then tell the other views and the background.
-import { readBackup } from '../backup/reader';
-import { backupOf, serialiseBackup, storeEntriesOf, type Backup } from '../backup/backup';
+import { backupOf, storeEntriesOf } from '../backup/backup';
+import { backupFileText, readBackupFile, type BackupFileResult } from '../backup/backup-file';
 import { BUILTIN_PACK_ID } from '../packs/builtin';
 import type { Pack } from '../packs/types';
-import type { ReadResult } from '../validation/problem';
 import { KEYS } from './stored-data';
 import { applyProgressChange, type ProgressChange } from '../commander/progress';
 import { withPackSettings, type PackSettings, type Settings } from '../commander/settings';
-import { extensionStore, installPack, readEverything, removePack, replaceEverything, updatePackProgress, updateSettings } from './store-adapter';
+import { StoreDamaged } from './migrations';
+import { ensureSchema, extensionStore, installPack, readEverything, removePack, replaceEverything, updatePackProgress, updateSettings } from './store-adapter';
 import type { Recording } from './changes';
 import { announceChange } from './messaging-adapter';
 
@@ -49,17 +49,19 @@ export async function removeImportedPack(packId: string, store = extensionStore(
   await announceChange({ what: 'packs', packId });
 }
 
-/** The text of a backup of everything stored now. */
+/** The text of a backup of everything stored now (upgraded to the current layout first). */
 export async function exportBackup(now: number, store = extensionStore()): Promise<string> {
-  return serialiseBackup(backupOf(await readEverything(store), now));
+  const outcome = await ensureSchema(store);
+  if (!outcome.ok) throw new StoreDamaged(outcome.damage);
+  return backupFileText(backupOf(await readEverything(store), now));
 }
 
 /**
- * Restores a backup given as JSON text: checks all of it, then replaces the store in one transaction
- * and tells the views. A refused file changes nothing.
+ * Restores a backup given as JSON text: checks its digest and all of it, then replaces the store in one
+ * transaction, in the current layout, and tells the views. A refused file changes nothing.
  */
-export async function restoreBackup(text: string, store = extensionStore()): Promise<ReadResult<Backup>> {
-  const read = readBackup(text);
+export async function restoreBackup(text: string, store = extensionStore()): Promise<BackupFileResult> {
+  const read = await readBackupFile(text);
   if (!read.ok) return read;
   await replaceEverything(storeEntriesOf(read.value), store, [KEYS.notified]);
   await announceChange({ what: 'everything' });

@@ -4,7 +4,7 @@ import type { Pack } from '../packs/types';
 import { emptyPackProgress, own, type PackProgress } from '../commander/progress';
 import { scheduleTrack, trackProgress, type FollowedTrack, type TrackSchedule } from '../schedule/schedule';
 import { packSettings } from '../commander/settings';
-import { type Snapshot } from '../storage/stored-data';
+import { type Snapshot, type SnapshotHead } from '../storage/stored-data';
 
 export interface PackState {
   pack: Pack;
@@ -49,10 +49,10 @@ export function trackerState(snapshot: Snapshot, imported: Array<Pack | undefine
   return { snapshot, packs };
 }
 
-export const builtinHidden = (snapshot: Snapshot): boolean => packSettings(snapshot.settings, BUILTIN_PACK_ID).hidden === true;
+export const builtinHidden = (snapshot: SnapshotHead): boolean => packSettings(snapshot.settings, BUILTIN_PACK_ID).hidden === true;
 
 /** Imported pack ids in import order. */
-export function importedPackIds(snapshot: Snapshot): string[] {
+export function importedPackIds(snapshot: SnapshotHead): string[] {
   return Object.entries(snapshot.packIndex)
     .sort(([, a], [, b]) => a.importedAt - b.importedAt)
     .map(([id]) => id)
@@ -60,7 +60,7 @@ export function importedPackIds(snapshot: Snapshot): string[] {
 }
 
 /** Imported packs the snapshot shows, in import order: the ones a view reads. */
-export const visiblePackIds = (snapshot: Snapshot): string[] =>
+export const visiblePackIds = (snapshot: SnapshotHead): string[] =>
   importedPackIds(snapshot).filter((id) => !packSettings(snapshot.settings, id).hidden);
 
 /** The followed track of every visible pack, with its progress. */

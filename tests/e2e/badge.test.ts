@@ -98,9 +98,7 @@ describe('toolbar badge in Chromium', () => {
   it('turns green when the milestone is marked completed', async () => {
     completedAt = Date.now();
     await writeStore(page, {
-      [STORED.keys.progress]: {
-        [PACK_ID]: { tracks: { [TRACK_ID]: { milestones: { [MILESTONE_ID]: { completedAt, objectives: {} } } } } },
-      },
+      [STORED.keys.progress(PACK_ID)]: { tracks: { [TRACK_ID]: { milestones: { [MILESTONE_ID]: { completedAt, objectives: {} } } } } },
     });
     await announceStoreChange(page, { what: 'progress', packId: PACK_ID });
 
@@ -119,10 +117,8 @@ describe('toolbar badge in Chromium', () => {
     expect(badge.colour).toEqual(GREEN);
 
     page = await openExtensionPage(ext.context, ext.extensionId, 'options.html');
-    const stored = await readStore(page, [STORED.keys.progress, STORED.keys.pack(PACK_ID)]);
-    expect(stored[STORED.keys.progress]).toEqual({
-      [PACK_ID]: { tracks: { [TRACK_ID]: { milestones: { [MILESTONE_ID]: { completedAt, objectives: {} } } } } },
-    });
+    const stored = await readStore(page, [STORED.keys.progress(PACK_ID), STORED.keys.pack(PACK_ID)]);
+    expect(stored[STORED.keys.progress(PACK_ID)]).toEqual({ tracks: { [TRACK_ID]: { milestones: { [MILESTONE_ID]: { completedAt, objectives: {} } } } } });
     expect(stored[STORED.keys.pack(PACK_ID)]).toEqual(pack);
   });
 });

@@ -8,11 +8,12 @@ import { BADGE_COLOURS, type BadgeColour } from '../../lib/badge/rules';
 export const STORED = {
   database: 'stfc-milestone-tracker',
   objectStore: 'kv',
-  schema: 1,
+  schema: 2,
   keys: {
     schema: 'schema',
     settings: 'settings',
-    progress: 'progress',
+    /** One key per pack's progress (schema 2). */
+    progress: (packId: string) => `progress:${packId}`,
     packIndex: 'packIndex',
     pack: (id: string) => `pack:${id}`,
   },

@@ -5,7 +5,8 @@ import { BUILTIN_PACK_ID } from '../../lib/packs/builtin';
 import { readPack } from '../../lib/packs/reader';
 import type { Pack } from '../../lib/packs/types';
 import { defaultSettings, type Settings } from '../../lib/commander/settings';
-import { KEYS, SCHEMA_VERSION, type ProgressByPack } from '../../lib/storage/stored-data';
+import { KEYS, SCHEMA_VERSION } from '../../lib/storage/stored-data';
+import type { PackProgress } from '../../lib/commander/progress';
 import { evaluateInExtension, readExtensionStore } from './firefox';
 
 const MINUTE = 60_000;
@@ -69,13 +70,11 @@ export function liveArcStore(now: number): Record<string, unknown> {
     ...defaultSettings(),
     packs: { [PACK_ID]: { followedTrackId: TRACK_ID }, [BUILTIN_PACK_ID]: { hidden: true } },
   };
-  const progress: ProgressByPack = {
-    [PACK_ID]: { tracks: { [TRACK_ID]: { milestones: { [MILESTONES[0].id]: { completedAt: now - 2 * DAY - HOUR, objectives: {} } } } } },
-  };
+  const progress: PackProgress = { tracks: { [TRACK_ID]: { milestones: { [MILESTONES[0].id]: { completedAt: now - 2 * DAY - HOUR, objectives: {} } } } } };
   return {
     [KEYS.schema]: SCHEMA_VERSION,
     [KEYS.settings]: settings,
-    [KEYS.progress]: progress,
+    [KEYS.progress(PACK_ID)]: progress,
     [KEYS.packIndex]: { [PACK_ID]: { title: pack.title, importedAt: now - 3 * DAY } },
     [KEYS.pack(PACK_ID)]: pack,
   };
@@ -83,8 +82,8 @@ export function liveArcStore(now: number): Record<string, unknown> {
 
 /** The ids of the live milestone's checked objectives in the store, read from a page that can open it. */
 export async function storedObjectives(page: Page): Promise<string[]> {
-  const progress = (await readExtensionStore(page, KEYS.progress)) as ProgressByPack | undefined;
-  return Object.keys(progress?.[PACK_ID]?.tracks[TRACK_ID]?.milestones[LIVE.id]?.objectives ?? {});
+  const progress = (await readExtensionStore(page, KEYS.progress(PACK_ID))) as PackProgress | undefined;
+  return Object.keys(progress?.tracks[TRACK_ID]?.milestones[LIVE.id]?.objectives ?? {});
 }
 
 /** `#rrggbb` → the `[r, g, b, 255]` that browser.action.getBadgeBackgroundColor reports. */

@@ -187,8 +187,8 @@ describe('the options page in Chromium', () => {
 
   it('backs up, clears, restores and shows the progress again', async () => {
     // The Commander completed the live milestone (written as the popup's switch stores it).
-    const progress = { 'e2e-options-arc': { tracks: { resistance: { milestones: { signal: { completedAt: minuteNow, objectives: { scan: minuteNow } } } } } } };
-    await writeStore(options, { [STORED.keys.progress]: progress });
+    const progress = { tracks: { resistance: { milestones: { signal: { completedAt: minuteNow, objectives: { scan: minuteNow } } } } } };
+    await writeStore(options, { [STORED.keys.progress('e2e-options-arc')]: progress });
     await options.reload();
     const card = () => options.getByRole('article', { name: 'Options test arc' });
     await expect.poll(() => card().textContent()).toContain('Recorded: 1 completed milestone and 1 checked objective.');

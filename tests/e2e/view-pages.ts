@@ -26,9 +26,8 @@ export async function openView(ext: LaunchedExtension, view: 'popup' | 'sidepane
 
 /** The progress stored for one milestone of the built-in arc's Defenders of Peace track. */
 export async function storedMilestone(page: Page, milestoneId: string): Promise<{ completedAt?: number; objectives: Record<string, number> } | undefined> {
-  const { [STORED.keys.progress]: progress } = await readStore(page, [STORED.keys.progress]);
-  return (progress as Record<string, { tracks: Record<string, { milestones: Record<string, never> }> }> | undefined)?.[BUILTIN]
-    ?.tracks[DEFENDERS]?.milestones[milestoneId];
+  const { [STORED.keys.progress(BUILTIN)]: progress } = await readStore(page, [STORED.keys.progress(BUILTIN)]);
+  return (progress as { tracks: Record<string, { milestones: Record<string, never> }> } | undefined)?.tracks[DEFENDERS]?.milestones[milestoneId];
 }
 
 /** Saves the page as docs/screenshots/<name>-light.png and -dark.png, the colour scheme emulated. */

@@ -5,6 +5,7 @@ import { createStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { exportBackup, restoreBackup } from '../../../lib/storage/writes';
 import { readBackup } from '../../../lib/backup/reader';
+import { DIGEST_FIELD } from '../../../lib/backup/backup-file';
 import { installedPacks } from '../../../lib/views/options-state';
 import { loadOptionsState } from '../../../lib/storage/load';
 import { prepareImport } from '../../../lib/packs/import';
@@ -281,7 +282,8 @@ describe(`fuzzing import and restore with ${DOCUMENTS} documents each (seed ${SE
   it('refuses every bad backup with a message and a path, never throws, and leaves the store as it was', async () => {
     const store = await usedStore();
     const before = JSON.stringify(await readEverything(store));
-    const base = JSON.parse(await exportBackup(MON, store)) as Json;
+    // Without its digest (as older backups are): the fuzz is of the reader, which the digest would stop first.
+    const { [DIGEST_FIELD]: _digest, ...base } = JSON.parse(await exportBackup(MON, store)) as Record<string, Json>;
     expect(readBackup(base).ok).toBe(true);
     const started = performance.now();
     let refused = 0;
