@@ -71,7 +71,8 @@ export default defineConfig({
     name: 'STFC Milestone Tracker',
     description:
       'The live Star Trek Fleet Command milestone event, its objectives and a countdown in the toolbar, badge and side panel.',
-    permissions: browser === 'firefox' ? ['storage', 'alarms'] : ['storage', 'alarms', 'sidePanel'],
+    // unlimitedStorage makes the IndexedDB store persistent (never evicted under disk pressure); no browser.storage is used.
+    permissions: browser === 'firefox' ? ['unlimitedStorage', 'alarms'] : ['unlimitedStorage', 'alarms', 'sidePanel'],
     optional_permissions: ['notifications'],
     action: { default_title: 'STFC Milestone Tracker' },
     ...(browser === 'firefox'

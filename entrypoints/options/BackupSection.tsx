@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { backupFileName, backupSummary, MAX_BACKUP_BYTES, type Backup } from '@/lib/backup/backup';
 import { CHANGED_OR_DAMAGED, readBackupFile, type BackupFileResult } from '@/lib/backup/backup-file';
 import { exportBackup, restoreBackup } from '@/lib/storage/writes';
+import { storagePersisted } from '@/lib/storage/store-adapter';
 import { describeProblem } from '@/lib/packs/reader';
 import { OptionsConfirmDialog } from './ConfirmDialog';
 import { readChosenFile, saveFile } from './save-file';
@@ -19,6 +20,8 @@ export function OptionsBackup({ reload }: Props) {
   const [problem, setProblem] = useState<string | undefined>();
   const [status, setStatus] = useState('');
   const [pending, setPending] = useState<{ text: string; backup: Backup } | undefined>();
+  const [persisted, setPersisted] = useState<boolean | undefined>();
+  useEffect(() => void storagePersisted().then(setPersisted), []);
 
   // The file is read back by the restore's own reader before it is offered: a backup that would not restore is never saved.
   const download = async () => {
@@ -62,11 +65,17 @@ export function OptionsBackup({ reload }: Props) {
 
   const summary = pending && backupSummary(pending.backup);
   return (
-    <section class="options-section" aria-labelledby="backup-heading">
+    <section id="backup" class="options-section" aria-labelledby="backup-heading">
       <h2 id="backup-heading">Backup and restore</h2>
       <p class="muted">
         One JSON file with all your progress, settings and imported packs. Keep one before you remove a pack or change computers.
       </p>
+      {persisted === false && (
+        <p class="problem">
+          This browser keeps the extension’s data only as best effort: when the disk runs low it may clear it, and your progress with
+          it. Download a backup now and after each arc.
+        </p>
+      )}
       <div class="button-row">
         <button type="button" onClick={() => void download()}>
           Download backup

@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { OptionsBackup } from './BackupSection';
 import { OptionsNotifications } from './NotificationsSection';
 import { OptionsPackBuilder } from './PackBuilder';
@@ -7,8 +8,13 @@ import { useOptionsState } from './use-options-state';
 
 /** The options page: event packs, notifications, backup and restore. */
 export function OptionsPage() {
-  const { state, error, reload } = useOptionsState();
+  const { state, error, damaged, reload } = useOptionsState();
   const now = Date.now();
+  const shown = state !== undefined || damaged;
+  // A link to a section (the views' "Restore a backup" opens #backup) scrolls there once the page has content.
+  useEffect(() => {
+    if (shown && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  }, [shown]);
   return (
     <main class="options-page">
       <header class="options-header">
@@ -21,7 +27,7 @@ export function OptionsPage() {
         </p>
       )}
       {!state ? (
-        !error && <p class="muted">Loading…</p>
+        damaged ? <OptionsBackup reload={reload} /> : !error && <p class="muted">Loading…</p>
       ) : (
         <>
           <section class="options-section" aria-labelledby="packs-heading">

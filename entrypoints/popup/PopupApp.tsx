@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { popupView } from '@/lib/views/popup-view';
 import type { TrackerState } from '@/lib/views/tracker-state';
-import { openOptionsPage } from '@/lib/pages/page-adapter';
+import { openBackupAndRestore, openOptionsPage } from '@/lib/pages/page-adapter';
 import { PopupView } from './PopupView';
 import { trackerActions } from '@/components/tracker-actions';
 import { useNow } from '@/components/use-now';
@@ -10,7 +10,7 @@ import { useTrackerState } from '@/components/use-tracker-state';
 
 /** The popup wired to the store: one read on open, a re-read on every change announced elsewhere. */
 export function PopupApp({ initial }: { initial?: TrackerState | undefined }) {
-  const { state, error, reload } = useTrackerState(initial);
+  const { state, error, damaged, reload } = useTrackerState(initial);
   const [writeError, setWriteError] = useState<string>();
   const now = useNow((at) => (state ? popupView(state, at).targets : []));
   const model = useMemo(() => state && popupView(state, now), [state, now]);
@@ -28,6 +28,7 @@ export function PopupApp({ initial }: { initial?: TrackerState | undefined }) {
       model={model}
       actions={actions}
       error={error ?? writeError}
+      onRestore={damaged ? openBackupAndRestore : undefined}
       onOpenSidePanel={openSidePanel}
       onOpenOptions={openOptionsPage}
     />

@@ -14,6 +14,8 @@ export interface PopupViewProps {
   onOpenSidePanel: () => void;
   onOpenOptions: () => void;
   error?: string | undefined;
+  /** Shown with the error when the store cannot be read: opens the options page's restore. */
+  onRestore?: (() => void) | undefined;
 }
 
 function TrackSection({ section, now, actions, showPack }: { section: PopupTrackSection; now: number; actions: TrackerActions; showPack: boolean }) {
@@ -46,7 +48,7 @@ function TrackSection({ section, now, actions, showPack }: { section: PopupTrack
 }
 
 /** The toolbar popup: the live milestone of each followed track, or the first-run choice of a track. */
-export function PopupView({ model, actions, onOpenSidePanel, onOpenOptions, error }: PopupViewProps) {
+export function PopupView({ model, actions, onOpenSidePanel, onOpenOptions, error, onRestore }: PopupViewProps) {
   return (
     <div class="popup">
       <header class="popup-header">
@@ -58,6 +60,14 @@ export function PopupView({ model, actions, onOpenSidePanel, onOpenOptions, erro
       {error && (
         <p role="alert" class="alert">
           {error}
+          {onRestore && (
+            <>
+              {' '}
+              <button type="button" class="link" onClick={onRestore}>
+                Restore a backup
+              </button>
+            </>
+          )}
         </p>
       )}
       <main class="popup-main" aria-busy={model ? 'false' : 'true'}>

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { checklistTargets, checklistView } from '@/lib/views/checklist-view';
 import type { TrackerState } from '@/lib/views/tracker-state';
-import { openOptionsPage } from '@/lib/pages/page-adapter';
+import { openBackupAndRestore, openOptionsPage } from '@/lib/pages/page-adapter';
 import { SidePanelView } from './SidePanelView';
 import { trackerActions } from '@/components/tracker-actions';
 import { useNow } from '@/components/use-now';
@@ -9,7 +9,7 @@ import { useTrackerState } from '@/components/use-tracker-state';
 
 /** The side panel wired to the store; it stays open, so it re-reads whenever another view records a change. */
 export function SidePanelApp({ initial }: { initial?: TrackerState | undefined }) {
-  const { state, error, reload } = useTrackerState(initial);
+  const { state, error, damaged, reload } = useTrackerState(initial);
   const [writeError, setWriteError] = useState<string>();
   const [packId, setPackId] = useState<string>();
   const now = useNow((at) => (state ? checklistTargets(state, at, packId) : []));
@@ -27,6 +27,7 @@ export function SidePanelApp({ initial }: { initial?: TrackerState | undefined }
       model={model}
       actions={actions}
       error={error ?? writeError}
+      onRestore={damaged ? openBackupAndRestore : undefined}
       onChoosePack={setPackId}
       onOpenOptions={openOptionsPage}
     />

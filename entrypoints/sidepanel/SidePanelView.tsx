@@ -16,6 +16,8 @@ export interface SidePanelViewProps {
   onChoosePack: (packId: string) => void;
   onOpenOptions: () => void;
   error?: string | undefined;
+  /** Shown with the error when the store cannot be read: opens the options page's restore. */
+  onRestore?: (() => void) | undefined;
 }
 
 function Checklist({ pack, track, now, actions }: { pack: ChecklistPack; track: ChecklistTrack; now: number; actions: TrackerActions }) {
@@ -84,7 +86,7 @@ function TrackPanel({ pack, track, now, actions, onOpenOptions }: { pack: Checkl
 }
 
 /** The side panel: the whole arc of the followed track as a checklist, with the server goal and the requirements. */
-export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, error }: SidePanelViewProps) {
+export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, error, onRestore }: SidePanelViewProps) {
   const pack = model?.shown;
   return (
     <div class="sidepanel">
@@ -107,6 +109,14 @@ export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, err
       {error && (
         <p role="alert" class="alert">
           {error}
+          {onRestore && (
+            <>
+              {' '}
+              <button type="button" class="link" onClick={onRestore}>
+                Restore a backup
+              </button>
+            </>
+          )}
         </p>
       )}
       <main aria-busy={model ? 'false' : 'true'}>

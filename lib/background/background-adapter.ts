@@ -5,24 +5,48 @@ import { onWakeUpAlarm } from './alarm-adapter';
 import { refreshBadge } from './wake-up';
 import { listenForNotificationClicks } from '../notifications/notification-adapter';
 import { serveViews } from '../storage/remote-store';
-import { ensureSchema } from '../storage/store-adapter';
-import { onStoreChange } from '../storage/messaging-adapter';
+import { ensureSchema, onStoreClosed } from '../storage/store-adapter';
+import { onStoreChange, onViewOpened } from '../storage/messaging-adapter';
 
 export type Clock = () => number;
 
+/**
+ * Browser activity refreshes at most this often: a refresh is one small read, but tab switches come in bursts.
+ * Measured both ways, so a clock moved back cannot hold refreshes off.
+ */
+export const ACTIVITY_REFRESH_MS = 20_000;
+
 export function startBackground(clock: Clock): { ready: Promise<unknown> } {
-  const migrated = ensureSchema().catch((error: unknown) => console.error('migration failed', error));
+  // Always settles (a damaged store is an outcome, not a pending promise): the badge never waits on it.
+  const migrated = ensureSchema().then(
+    (outcome) => (outcome.ok ? undefined : console.error('the store cannot be read:', outcome.damage)),
+    (error: unknown) => console.error('migration failed', error),
+  );
   let queue: Promise<unknown> = migrated;
   // Refreshes run one after another, so a slow one never overwrites a newer badge.
   const refresh = () => {
     queue = queue.then(() => refreshBadge(clock())).catch((error: unknown) => console.error('badge refresh failed', error));
     return queue;
   };
+  let lastActivityRefresh = Number.NaN;
+  const refreshOnActivity = () => {
+    const now = clock();
+    if (Math.abs(now - lastActivityRefresh) < ACTIVITY_REFRESH_MS) return queue;
+    lastActivityRefresh = now;
+    return refresh();
+  };
 
   browser.runtime.onInstalled.addListener(refresh);
   browser.runtime.onStartup.addListener(refresh);
   onWakeUpAlarm(refresh);
   onStoreChange(refresh);
+  // A view opening, and the Commander using the browser, recompute the badge: an alarm waits for wall-clock
+  // time, so after the clock is moved back only these put the badge right before the alarm fires.
+  onViewOpened(refresh);
+  browser.windows.onFocusChanged.addListener(refreshOnActivity);
+  browser.tabs.onActivated.addListener(refreshOnActivity);
+  // The database deleted or cleared under the worker: its connection gave way; show what is left (nothing).
+  onStoreClosed(refresh);
   // Views that cannot open IndexedDB themselves (Firefox private windows) read and write through here.
   serveViews(migrated, refresh);
   // Registered at start-up so that a click on a notification wakes a stopped worker.

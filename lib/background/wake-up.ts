@@ -1,11 +1,12 @@
 // The background's wake-up: recompute the badge from stored data, show it, show any notification that
 // has come due, and sleep until the next change of either. One alarm drives both.
 import { showBadge } from '../badge/badge-adapter';
-import { badgeAt, nextBadgeChange } from '../badge/rules';
+import { badgeAt, damagedStoreBadge, nextBadgeChange } from '../badge/rules';
 import { nextNotificationAt } from '../notifications/plan';
 import { listenForNotificationClicks, sendDueNotifications } from '../notifications/notification-adapter';
 import { defaultSettings } from '../commander/settings';
-import { followedTracks } from '../views/tracker-state';
+import { followedTracks, type TrackerState } from '../views/tracker-state';
+import { StoreDamaged } from '../storage/migrations';
 import { loadTrackerState } from '../storage/load';
 import { extensionStore } from '../storage/store-adapter';
 import { scheduleWakeUp } from './alarm-adapter';
@@ -26,7 +27,16 @@ export function nextWakeUp(changeAt: number, now: number): number | undefined {
  * next badge change or notification, whichever comes first. Returns that instant.
  */
 export async function refreshBadge(now: number, store = extensionStore()): Promise<number | undefined> {
-  const state = await loadTrackerState(store);
+  let state: TrackerState;
+  try {
+    state = await loadTrackerState(store);
+  } catch (error) {
+    if (!(error instanceof StoreDamaged)) throw error;
+    // Nothing to count down from; a view opening or a restore (an announced change) looks again.
+    await showBadge(damagedStoreBadge());
+    await scheduleWakeUp(undefined);
+    return undefined;
+  }
   const followed = followedTracks(state);
   const notifications = state.snapshot.settings.notifications ?? defaultSettings().notifications;
   await showBadge(badgeAt(followed, now));

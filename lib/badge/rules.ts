@@ -26,6 +26,14 @@ export interface Badge {
   title: string;
 }
 
+/**
+ * The store holds what this version cannot read: a red `!` rather than no badge, so the Commander
+ * learns now, not when a milestone has been missed; the tooltip says where to restore.
+ */
+export function damagedStoreBadge(): Badge {
+  return { text: '!', colour: 'red', title: `${DEFAULT_TITLE}: the stored progress is damaged. Open Options › Backup and restore.` };
+}
+
 /** `2d` from 48 h (days down), `5h` from 1 h (hours down), else `42m` (minutes up, never `0m`). */
 export function countdownText(remaining: number): string {
   if (remaining >= 2 * DAY) return `${Math.floor(remaining / DAY)}d`;

@@ -23,6 +23,12 @@ export function openOptionsPage(): void {
   void viewApi().runtime.openOptionsPage();
 }
 
+/** The options page scrolled to Backup and restore (its section id `backup`), in a new tab. */
+export function openBackupAndRestore(): void {
+  const api = viewApi();
+  void api.tabs.create({ url: api.runtime.getURL('/options.html#backup') });
+}
+
 /** The id of this view's window, which Chrome's sidePanel.open() needs; undefined where there is no side panel. */
 export async function sidePanelWindowId(): Promise<number | undefined> {
   const api = viewApi();

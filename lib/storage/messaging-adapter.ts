@@ -58,6 +58,7 @@ export interface BackgroundProtocol {
 
 interface SyncProtocol extends BackgroundProtocol {
   storeChanged(change: StoreChange): void;
+  viewOpened(): void;
 }
 
 // Loaded on first use (deferredMessaging above): the views' first render sends nothing.
@@ -71,6 +72,25 @@ export async function announceChange(change: StoreChange): Promise<void> {
   } catch {
     // No other view open and the worker asleep: they re-read the store when they start.
   }
+}
+
+/**
+ * Tells the background a view opened, so it recomputes the badge: after the clock was moved back, an
+ * alarm waits for wall-clock time, and the Commander opening a view is when a right badge matters.
+ */
+export async function announceViewOpened(): Promise<void> {
+  try {
+    await messaging.sendMessage('viewOpened', undefined);
+  } catch {
+    // No background answering (being restarted): it recomputes when it starts.
+  }
+}
+
+/** The background's side of announceViewOpened; call once per context. */
+export function onViewOpened(listener: () => unknown): void {
+  messaging.onMessage('viewOpened', async () => {
+    await listener();
+  });
 }
 
 /** Calls `listener` for every change another context announces. Returns the unsubscribe function. */

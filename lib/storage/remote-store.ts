@@ -11,6 +11,7 @@ import type { PackSettings } from '../commander/settings';
 import { answerViews, askBackground } from './messaging-adapter';
 import { type TrackerState } from '../views/tracker-state';
 import { loadTrackerState, trackerStateWithBuiltin } from './load';
+import { StoreDamaged } from './migrations';
 
 /** Whether this view goes through the background; decided on first use. */
 let remote: boolean | undefined;
@@ -33,6 +34,8 @@ export async function loadViewState(): Promise<TrackerState> {
   try {
     return await loadTrackerState();
   } catch (refused) {
+    // The store opened but holds what this version cannot read: the background would find the same.
+    if (refused instanceof StoreDamaged) throw refused;
     // The view's own store failed where it should work: use the background's if that one works.
     const state = await readThroughBackground().catch(() => Promise.reject(refused));
     remote = true;

@@ -88,6 +88,18 @@ export function keyValueStore(dbName: string, storeName: string): UseStore {
   return async (mode, callback) => callback((await transaction(mode)).objectStore(storeName));
 }
 
+/**
+ * Whether the browser keeps this store under disk pressure (persistent storage, which the manifest's
+ * `unlimitedStorage` grants); undefined where the browser cannot say.
+ */
+export async function storagePersisted(): Promise<boolean | undefined> {
+  try {
+    return (await navigator.storage?.persisted?.()) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every `progress:<id>` key sorts in this range. */
 const progressKeys = () => IDBKeyRange.bound(PROGRESS_PREFIX, `${PROGRESS_PREFIX}\uffff`);
 
