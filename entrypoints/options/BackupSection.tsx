@@ -72,8 +72,8 @@ export function OptionsBackup({ reload }: Props) {
       </p>
       {persisted === false && (
         <p class="problem">
-          This browser keeps the extension’s data only as best effort: when the disk runs low it may clear it, and your progress with
-          it. Download a backup now and after each arc.
+          This browser reports the extension’s storage as best effort, not persistent: when the disk runs low it may clear it, and your
+          progress with it. Download a backup now and after each arc.
         </p>
       )}
       <div class="button-row">

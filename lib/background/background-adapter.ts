@@ -5,7 +5,7 @@ import { onWakeUpAlarm } from './alarm-adapter';
 import { refreshBadge } from './wake-up';
 import { listenForNotificationClicks } from '../notifications/notification-adapter';
 import { serveViews } from '../storage/remote-store';
-import { ensureSchema, onStoreClosed } from '../storage/store-adapter';
+import { ensureSchema, onStoreClosed, storagePersisted } from '../storage/store-adapter';
 import { onStoreChange, onViewOpened } from '../storage/messaging-adapter';
 
 export type Clock = () => number;
@@ -22,6 +22,8 @@ export function startBackground(clock: Clock): { ready: Promise<unknown> } {
     (outcome) => (outcome.ok ? undefined : console.error('the store cannot be read:', outcome.damage)),
     (error: unknown) => console.error('migration failed', error),
   );
+  // Firefox's background page can ask for persistent storage before any view opens.
+  void storagePersisted();
   let queue: Promise<unknown> = migrated;
   // Refreshes run one after another, so a slow one never overwrites a newer badge.
   const refresh = () => {

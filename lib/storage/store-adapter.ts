@@ -89,12 +89,17 @@ export function keyValueStore(dbName: string, storeName: string): UseStore {
 }
 
 /**
- * Whether the browser keeps this store under disk pressure (persistent storage, which the manifest's
- * `unlimitedStorage` grants); undefined where the browser cannot say.
+ * Whether the browser keeps this store under disk pressure, asking for it when it does not yet:
+ * Firefox grants persist() to the extension without a prompt (it has `unlimitedStorage`); Chromium
+ * answers false to both, though `unlimitedStorage` keeps the extension out of its eviction. persist()
+ * exists only in pages (not in a service worker). Undefined where the browser cannot say.
  */
 export async function storagePersisted(): Promise<boolean | undefined> {
   try {
-    return (await navigator.storage?.persisted?.()) ?? undefined;
+    const storage = globalThis.navigator?.storage;
+    if (!storage?.persisted) return undefined;
+    if (await storage.persisted()) return true;
+    return storage.persist ? await storage.persist() : false;
   } catch {
     return undefined;
   }
