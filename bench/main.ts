@@ -98,7 +98,7 @@ async function seedStore(page: Page, entries: Record<string, unknown>): Promise<
 
 function storeWith(pack: { id: string; title: string }, followedTrackId: string, now: number, hideBuiltin = true) {
   return {
-    schema: 1,
+    schema: 2,
     [`pack:${pack.id}`]: pack,
     packIndex: { [pack.id]: { title: pack.title, importedAt: now } },
     settings: {
@@ -219,7 +219,7 @@ export async function runBenchmarks(root: string): Promise<boolean> {
     if (popup.heap) row('popup JS heap after render', `${(popup.heap.median / 1048576).toFixed(2)} MB (min ${(popup.heap.min / 1048576).toFixed(2)}, max ${(popup.heap.max / 1048576).toFixed(2)})`, '≤ 4 MB', popup.heap.median <= 4 * 1048576);
 
     await seedStore(setup, {
-      schema: 1,
+      schema: 2,
       settings: { packs: { 'heroes-and-villains-2023-11': { followedTrackId: 'defenders-of-peace' } }, notifications: { enabled: false, minutesBeforeEnd: 60, onStart: false } },
     });
     const panel = await timeToMark(context, `${base}/sidepanel.html`, 'sidepanel-ready', { baseline });
