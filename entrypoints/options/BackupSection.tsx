@@ -4,7 +4,8 @@ import { exportBackup, restoreBackup } from '@/lib/storage/writes';
 import { readBackup } from '@/lib/backup/reader';
 import { describeProblem } from '@/lib/packs/reader';
 import { OptionsConfirmDialog } from './ConfirmDialog';
-import { readChosenFile, saveFile } from './save-file';
+import { readChosenFile } from './read-chosen-file';
+import { saveFile } from '@/components/save-file';
 
 interface Props {
   reload: () => Promise<void>;

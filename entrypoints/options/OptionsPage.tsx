@@ -1,11 +1,12 @@
 import { OptionsBackup } from './BackupSection';
+import { OptionsCalendar } from './CalendarSection';
 import { OptionsNotifications } from './NotificationsSection';
 import { OptionsPackBuilder } from './PackBuilder';
 import { OptionsPackImport } from './PackImport';
 import { OptionsPackList } from './PackList';
 import { useOptionsState } from './use-options-state';
 
-/** The options page: event packs, notifications, backup and restore. */
+/** The options page: event packs, notifications, calendar export, backup and restore. */
 export function OptionsPage() {
   const { state, error, reload } = useOptionsState();
   const now = Date.now();
@@ -35,6 +36,7 @@ export function OptionsPage() {
             <OptionsPackBuilder state={state} reload={reload} />
           </section>
           <OptionsNotifications settings={state.snapshot.settings.notifications} reload={reload} />
+          <OptionsCalendar state={state} />
           <OptionsBackup reload={reload} />
         </>
       )}

@@ -12,7 +12,7 @@ import {
   type PackDraft,
   type TrackDraft,
 } from '@/lib/packs/builder';
-import { saveFile } from './save-file';
+import { saveFile } from '@/components/save-file';
 import { usePackInstaller } from './use-pack-installer';
 
 interface Props {

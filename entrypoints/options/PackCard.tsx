@@ -6,7 +6,7 @@ import { removeImportedPack } from '@/lib/storage/writes';
 import { recordPackSettings } from '@/lib/storage/writes';
 import { OptionsConfirmDialog } from './ConfirmDialog';
 import { OptionsResetTime } from './ResetTime';
-import { saveFile } from './save-file';
+import { saveFile } from '@/components/save-file';
 
 interface Props {
   installed: InstalledPack;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { OptionsState } from '@/lib/views/options-state';
 import { MAX_PACK_BYTES } from '@/lib/packs/reader';
-import { readChosenFile } from './save-file';
+import { readChosenFile } from './read-chosen-file';
 import { refusalMessage, usePackInstaller } from './use-pack-installer';
 
 interface Props {
