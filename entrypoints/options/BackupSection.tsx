@@ -67,7 +67,7 @@ export function OptionsBackup({ reload }: Props) {
         <input id="restore-file" type="file" accept=".json,application/json" onChange={(event) => void choose(event.currentTarget)} />
       </div>
       {problem && (
-        <p role="alert" class="problem">
+        <p role="alert" class="alert">
           {problem}
         </p>
       )}

@@ -155,12 +155,12 @@ export function OptionsPackBuilder({ state, reload }: Props) {
         </div>
 
         {problem && (
-          <p role="alert" class="problem">
+          <p role="alert" class="alert">
             {problem}
           </p>
         )}
         {!problem && installer.problem && (
-          <p role="alert" class="problem">
+          <p role="alert" class="alert">
             {installer.problem}
           </p>
         )}

@@ -36,7 +36,7 @@ export function OptionsPackCard({ installed, now, reload }: Props) {
   };
 
   return (
-    <article class={`pack-card${hidden ? ' is-hidden' : ''}`} aria-labelledby={headingId}>
+    <article class={`card pack-card${hidden ? ' is-hidden' : ''}`} aria-labelledby={headingId}>
       <div class="pack-card-top">
         <h3 id={headingId}>{pack.title}</h3>
         {builtin && <span class="tag">Built-in</span>}

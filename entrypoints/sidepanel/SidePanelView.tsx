@@ -44,7 +44,7 @@ function Checklist({ pack, track, now, actions }: { pack: ChecklistPack; track: 
 function TrackPanel({ pack, track, now, actions, onOpenOptions }: { pack: ChecklistPack; track: ChecklistTrack; now: number; actions: TrackerActions; onOpenOptions: () => void }) {
   return (
     <>
-      <section class="panel-section summary" aria-label="Your track">
+      <section class="panel-section card summary" aria-label="Your track">
         <TrackSwitch
           packId={pack.packId}
           tracks={pack.tracks}
@@ -74,7 +74,7 @@ function TrackPanel({ pack, track, now, actions, onOpenOptions }: { pack: Checkl
           onSave={(points) => void actions.setServerPoints(pack.packId, track.trackId, points)}
         />
       )}
-      <section class="panel-section panel-card" aria-labelledby="solo-heading">
+      <section class="panel-section card panel-card" aria-labelledby="solo-heading">
         <h2 id="solo-heading">{track.solo?.name ?? 'Solo event'}</h2>
         <h3>Solo event rewards</h3>
         <TextList items={track.solo?.rewards} missing="Rewards" />
@@ -113,8 +113,8 @@ export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, err
         {!model ? (
           !error && (
             <div class="skeleton" aria-hidden="true">
-              <div class="skeleton-card" />
-              <div class="skeleton-card" />
+              <div class="card skeleton-card" />
+              <div class="card skeleton-card" />
             </div>
           )
         ) : !pack ? (
@@ -136,7 +136,7 @@ export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, err
                 onChoose={(trackId) => void actions.followTrack(pack.packId, trackId)}
               />
             )}
-            <section class="panel-section panel-card" aria-labelledby="requirements-heading">
+            <section class="panel-section card panel-card" aria-labelledby="requirements-heading">
               <h2 id="requirements-heading">Requirements</h2>
               <TextList items={pack.requirements} missing="Requirements" />
             </section>
