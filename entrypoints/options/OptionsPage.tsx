@@ -17,7 +17,7 @@ export function OptionsPage() {
         <p class="muted">Your event packs, reminders and backups. Everything stays in this browser.</p>
       </header>
       {error && (
-        <p role="alert" class="problem">
+        <p role="alert" class="alert">
           {error}
         </p>
       )}

@@ -60,7 +60,7 @@ export function OptionsPackImport({ state, reload }: Props) {
         </button>
       </div>
       {installer.problem && (
-        <p role="alert" class="problem">
+        <p role="alert" class="alert">
           {installer.problem}
         </p>
       )}

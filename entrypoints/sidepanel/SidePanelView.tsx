@@ -55,7 +55,7 @@ interface TrackPanelProps {
 function TrackPanel({ pack, track, now, actions, onOpenOptions, onAddToCalendar }: TrackPanelProps) {
   return (
     <>
-      <section class="panel-section summary" aria-label="Your track">
+      <section class="panel-section card summary" aria-label="Your track">
         <TrackSwitch
           packId={pack.packId}
           tracks={pack.tracks}
@@ -90,7 +90,7 @@ function TrackPanel({ pack, track, now, actions, onOpenOptions, onAddToCalendar 
           onSave={(points) => void actions.setServerPoints(pack.packId, track.trackId, points)}
         />
       )}
-      <section class="panel-section panel-card" aria-labelledby="solo-heading">
+      <section class="panel-section card panel-card" aria-labelledby="solo-heading">
         <h2 id="solo-heading">{track.solo?.name ?? 'Solo event'}</h2>
         <h3>Solo event rewards</h3>
         <TextList items={track.solo?.rewards} missing="Rewards" />
@@ -129,8 +129,8 @@ export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, onA
         {!model ? (
           !error && (
             <div class="skeleton" aria-hidden="true">
-              <div class="skeleton-card" />
-              <div class="skeleton-card" />
+              <div class="card skeleton-card" />
+              <div class="card skeleton-card" />
             </div>
           )
         ) : !pack ? (
@@ -159,7 +159,7 @@ export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, onA
                 onChoose={(trackId) => void actions.followTrack(pack.packId, trackId)}
               />
             )}
-            <section class="panel-section panel-card" aria-labelledby="requirements-heading">
+            <section class="panel-section card panel-card" aria-labelledby="requirements-heading">
               <h2 id="requirements-heading">Requirements</h2>
               <TextList items={pack.requirements} missing="Requirements" />
             </section>
