@@ -3,6 +3,7 @@
 // so a test fails when the extension stops reading data that an installed copy has already stored.
 import type { Page, Worker } from 'playwright-core';
 import { BADGE_COLOURS, type BadgeColour } from '../../lib/badge/rules';
+import { pollUntil, type PollOptions } from '../helpers/poll';
 
 /** The stored format: one database, one object store, each value stored under its key (idb-keyval). */
 export const STORED = {
@@ -143,20 +144,21 @@ export async function readBadge(worker: Worker): Promise<ShownBadge> {
 /**
  * Polls the badge until `accept` holds and returns it; throws with the last badge seen after `timeout` ms.
  */
-export async function waitForBadge(
+export function waitForBadge(
   worker: Worker,
   accept: (badge: ShownBadge) => boolean,
-  { timeout = 10_000, interval = 100 }: { timeout?: number; interval?: number } = {},
+  { timeout = 10_000, interval = 100 }: PollOptions = {},
 ): Promise<ShownBadge> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const badge = await readBadge(worker);
-    if (accept(badge)) return badge;
-    if (Date.now() >= deadline) {
-      throw new Error(`The badge did not reach the expected state within ${timeout} ms; last seen: ${JSON.stringify(badge)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, interval));
-  }
+  return pollUntil(
+    async () => {
+      const badge = await readBadge(worker);
+      if (!accept(badge)) {
+        throw new Error(`The badge did not reach the expected state within ${timeout} ms; last seen: ${JSON.stringify(badge)}`);
+      }
+      return badge;
+    },
+    { timeout, interval },
+  );
 }
 
 /** `#rrggbb` → [r, g, b, 255], as Chrome reports a colour set from that string. */
