@@ -85,6 +85,37 @@ export async function writeStore(target: ExtensionContext, entries: Record<strin
   );
 }
 
+/**
+ * Replaces everything stored with `entries`, in one transaction: with no entries, the store is as a new browser
+ * profile has it. Announce the change (announceStoreChange) for the background and open views to re-read.
+ */
+export async function replaceStore(target: ExtensionContext, entries: Record<string, unknown> = {}): Promise<void> {
+  await evaluateIn(
+    target,
+    async ({ database, objectStore, entries }: StoreArg & { entries: Record<string, unknown> }) => {
+      const open = indexedDB.open(database);
+      open.onupgradeneeded = () => open.result.createObjectStore(objectStore);
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      try {
+        const transaction = db.transaction(objectStore, 'readwrite');
+        const objects = transaction.objectStore(objectStore);
+        objects.clear();
+        for (const [key, value] of Object.entries(entries)) objects.put(value, key);
+        await new Promise<void>((resolve, reject) => {
+          transaction.oncomplete = () => resolve();
+          transaction.onabort = transaction.onerror = () => reject(transaction.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
+    { database: STORED.database, objectStore: STORED.objectStore, entries },
+  );
+}
+
 /** The stored values of `keys` (undefined where nothing is stored), read in one transaction. */
 export async function readStore(target: ExtensionContext, keys: string[]): Promise<Record<string, unknown>> {
   return evaluateIn(
