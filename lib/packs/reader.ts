@@ -26,6 +26,11 @@ const TEXT_ITEMS = list(text(300), 0, 20);
 const REWARDS = list(text(300), 0, 30);
 const CHECKED_BY_THE_EXTENSION = '(the extension checks this; JSON Schema cannot say it)';
 
+const PERIOD_END = v.pipe(
+  packTime,
+  v.description(`A pack time like start, and after start once dates are resolved at the daily reset ${CHECKED_BY_THE_EXTENSION}.`),
+);
+
 const objective = fields({
   id: slug,
   text: OBJECTIVE_TEXT,
@@ -36,7 +41,7 @@ const milestone = fields({
   name: NAME,
   points: integerIn(0, 100_000),
   start: packTime,
-  end: v.pipe(packTime, v.description(`After start once dates are resolved at the daily reset ${CHECKED_BY_THE_EXTENSION}.`)),
+  end: PERIOD_END,
   objectives: v.pipe(
     list(objective, 0, 20),
     uniqueIds(),
@@ -49,7 +54,7 @@ const milestone = fields({
 const serverEvent = fields({
   name: NAME,
   start: packTime,
-  end: packTime,
+  end: PERIOD_END,
   goal: integerIn(1, 1_000_000_000),
   rewards: v.optional(REWARDS),
 });
