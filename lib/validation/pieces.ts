@@ -1,5 +1,7 @@
 // The pieces the pack and backup schemas are built from. Each rule is written once here: its check, the
 // words a player reads when it fails, and what the published JSON Schema says about it.
+// The factories are marked free of side effects, so that a bundle that imports a reader's module without
+// reading anything (the popup, through lib/storage/writes.ts) drops the schemas, as it drops valibot's.
 import * as v from 'valibot';
 import { isInstantWithoutOffset, parseDailyReset, parsePackTime } from '../schedule/pack-time';
 
@@ -23,6 +25,7 @@ export const integer = v.pipe(
 );
 
 /** An integer from `min` to `max`, both included. */
+/* @__NO_SIDE_EFFECTS__ */
 export function integerIn(min: number, max: number) {
   const range = `must be ${min}–${max}`;
   return v.pipe(integer, v.minValue(min, range), v.maxValue(max, range));
@@ -33,6 +36,7 @@ export function integerIn(min: number, max: number) {
  * through the pipe. That is a third of the time of a large pack. Every other value, and so every refusal
  * and its message, goes through `schema`, which alone says what is valid (and what the JSON Schema says).
  */
+/* @__NO_SIDE_EFFECTS__ */
 function withShortcut<TSchema extends v.GenericSchema>(schema: TSchema, isCertainlyValid: (value: unknown) => boolean): TSchema {
   const run = schema['~run'];
   return {
@@ -51,6 +55,7 @@ export const slug = withShortcut(
 );
 
 /** Plain text of 1–`max` characters, counted as Unicode code points (as JSON Schema counts them), not only whitespace. */
+/* @__NO_SIDE_EFFECTS__ */
 export function text(max: number) {
   const length = `must be 1–${max} characters`;
   const checked = v.pipe(
@@ -114,6 +119,7 @@ const fieldProblem = (issue: { expected: string | null }) => (issue.expected ===
  * valibot's object(), which skips strictObject's second pass, and any other by strictObject itself,
  * which reports the first problem. That halves the time of a large pack.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function fields<const TEntries extends v.ObjectEntries>(entries: TEntries) {
   const strict = v.strictObject(entries, fieldProblem);
   const known = v.object(entries, fieldProblem);
@@ -145,6 +151,7 @@ function ownDefinedFields(o: Fields): Fields {
 }
 
 /** An array of `min`–`max` items. */
+/* @__NO_SIDE_EFFECTS__ */
 export function list<TItem extends v.GenericSchema>(item: TItem, min: number, max: number) {
   const array = v.array(item, 'not an array');
   if (min === 0) return v.pipe(array, v.maxLength(max, `at most ${max} items`));
@@ -169,6 +176,7 @@ export function pathTo(root: unknown, keys: readonly (string | number)[]): [v.Is
 }
 
 /** Refuses the second item of a list whose `id` an earlier item already has, naming that id. */
+/* @__NO_SIDE_EFFECTS__ */
 export function uniqueIds<TItem extends { id: string }>() {
   return v.rawCheck<TItem[]>(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
@@ -193,6 +201,7 @@ export interface IdRecordOptions {
  * An object keyed by ids, each value read by `item`. Not valibot's record(), which skips the keys
  * `constructor` and `prototype`: both are valid ids, and skipping them would lose what they hold.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function idRecord<TItem extends v.GenericSchema>(item: TItem, { max, refuseKey }: IdRecordOptions) {
   return v.pipe(
     v.custom<Fields>(isFieldsObject, NOT_AN_OBJECT),
