@@ -115,27 +115,61 @@ const fieldProblem = (issue: { expected: string | null }) => (issue.expected ===
  * them. Arrays are not objects here, and only own fields with a value count: inherited ones (prototype
  * tricks) and `undefined` are as if absent, as JSON has neither.
  *
- * One pass over the keys comes first; an object without unknown fields (nearly all) is then read by
- * valibot's object(), which skips strictObject's second pass, and any other by strictObject itself,
- * which reports the first problem. That halves the time of a large pack.
+ * An ordinary object (plain, no unknown or missing field: nearly all) is read here in one pass over its
+ * keys and one over its fields, which is less than half the time of strictObject's run on a large pack;
+ * the fields' own schemas do all the checking. Anything else goes to strictObject itself, which reports
+ * the first problem in its words.
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function fields<const TEntries extends v.ObjectEntries>(entries: TEntries) {
   const strict = v.strictObject(entries, fieldProblem);
-  const known = v.object(entries, fieldProblem);
   const notAnObject = v.custom<Fields>(isFieldsObject, NOT_AN_OBJECT);
-  const run: typeof strict['~run'] = (dataset, config) => {
+  const keys = Object.keys(entries);
+  const known = new Set(keys);
+  const schemas = keys.map((key) => entries[key]!);
+  const optional = schemas.map((schema) => schema.type === 'optional');
+  type Run = (typeof strict)['~run'];
+  const run: Run = (dataset, config) => {
     const input = dataset.value;
-    if (!isFieldsObject(input)) return notAnObject['~run'](dataset, config) as ReturnType<typeof strict['~run']>;
+    if (!isFieldsObject(input)) return notAnObject['~run'](dataset, config) as ReturnType<Run>;
     const proto: unknown = Object.getPrototypeOf(input);
+    // Plain: JSON-like, as JSON.parse makes it; ordinary: also nothing but known fields.
     let plain = proto === Object.prototype || proto === null;
-    let unknown = false;
+    let ordinary = config.abortEarly === true;
     for (const key in input) {
       if (input[key] === undefined) plain = false;
-      else if (!Object.prototype.hasOwnProperty.call(entries, key)) unknown = true;
+      else if (!known.has(key)) ordinary = false;
     }
     if (!plain) dataset.value = ownDefinedFields(input);
-    return unknown ? strict['~run'](dataset, config) : known['~run'](dataset, config);
+    if (!ordinary || !plain) return strict['~run'](dataset, config);
+    const output: Fields = {};
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const value = input[key];
+      if (value === undefined) {
+        if (optional[i]) continue;
+        return strict['~run'](dataset, config); // says which field is missing
+      }
+      const field = schemas[i]!['~run']({ value } as v.UnknownDataset, config);
+      if (field.issues) {
+        const here: v.IssuePathItem = { type: 'object', origin: 'value', input, key, value };
+        for (const issue of field.issues) {
+          // As valibot's own objects do: the path grows from the inside out.
+          if (issue.path) issue.path.unshift(here);
+          else (issue as { path?: v.IssuePathItem[] }).path = [here];
+        }
+        const failed = dataset as { typed: boolean; value: unknown; issues?: unknown };
+        failed.typed = false;
+        failed.value = output;
+        failed.issues = field.issues;
+        return failed as ReturnType<Run>;
+      }
+      output[key] = field.value;
+    }
+    const read = dataset as { typed: boolean; value: unknown };
+    read.typed = true;
+    read.value = output;
+    return read as ReturnType<Run>;
   };
   return { ...strict, '~run': run };
 }
