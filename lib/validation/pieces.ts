@@ -143,6 +143,8 @@ export function fields<const TEntries extends v.ObjectEntries>(entries: TEntries
     if (!plain) dataset.value = ownDefinedFields(input);
     if (!ordinary || !plain) return strict['~run'](dataset, config);
     const output: Fields = {};
+    // One dataset for all fields, as nothing keeps it: a large pack makes far less garbage.
+    const field = { value: undefined as unknown, typed: false, issues: undefined as v.BaseIssue<unknown>[] | undefined };
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const value = input[key];
@@ -150,10 +152,11 @@ export function fields<const TEntries extends v.ObjectEntries>(entries: TEntries
         if (optional[i]) continue;
         return strict['~run'](dataset, config); // says which field is missing
       }
-      const field = schemas[i]!['~run']({ value } as v.UnknownDataset, config);
-      if (field.issues) {
+      field.value = value;
+      const read = schemas[i]!['~run'](field as v.UnknownDataset, config);
+      if (read.issues) {
         const here: v.IssuePathItem = { type: 'object', origin: 'value', input, key, value };
-        for (const issue of field.issues) {
+        for (const issue of read.issues) {
           // As valibot's own objects do: the path grows from the inside out.
           if (issue.path) issue.path.unshift(here);
           else (issue as { path?: v.IssuePathItem[] }).path = [here];
@@ -161,15 +164,16 @@ export function fields<const TEntries extends v.ObjectEntries>(entries: TEntries
         const failed = dataset as { typed: boolean; value: unknown; issues?: unknown };
         failed.typed = false;
         failed.value = output;
-        failed.issues = field.issues;
+        failed.issues = read.issues;
         return failed as ReturnType<Run>;
       }
-      output[key] = field.value;
+      output[key] = read.value;
+      field.typed = false;
     }
-    const read = dataset as { typed: boolean; value: unknown };
-    read.typed = true;
-    read.value = output;
-    return read as ReturnType<Run>;
+    const done = dataset as { typed: boolean; value: unknown };
+    done.typed = true;
+    done.value = output;
+    return done as ReturnType<Run>;
   };
   return { ...strict, '~run': run };
 }
@@ -184,13 +188,50 @@ function ownDefinedFields(o: Fields): Fields {
   return copy;
 }
 
+/** valibot's array, reading its items with one dataset, as fields() does (that is a tenth of a large pack). */
+/* @__NO_SIDE_EFFECTS__ */
+function array<TItem extends v.GenericSchema>(item: TItem) {
+  const checked = v.array(item, 'not an array');
+  type Run = (typeof checked)['~run'];
+  const run: Run = (dataset, config) => {
+    const input = dataset.value;
+    if (!Array.isArray(input) || config.abortEarly !== true) return checked['~run'](dataset, config);
+    const output: unknown[] = [];
+    const entry = { value: undefined as unknown, typed: false };
+    for (let i = 0; i < input.length; i++) {
+      const value: unknown = input[i];
+      entry.value = value;
+      const read = item['~run'](entry as v.UnknownDataset, config);
+      if (read.issues) {
+        const here: v.IssuePathItem = { type: 'array', origin: 'value', input, key: i, value };
+        for (const issue of read.issues) {
+          if (issue.path) issue.path.unshift(here);
+          else (issue as { path?: v.IssuePathItem[] }).path = [here];
+        }
+        const failed = dataset as { typed: boolean; value: unknown; issues?: unknown };
+        failed.typed = false;
+        failed.value = output;
+        failed.issues = read.issues;
+        return failed as ReturnType<Run>;
+      }
+      output.push(read.value);
+      entry.typed = false;
+    }
+    const done = dataset as { typed: boolean; value: unknown };
+    done.typed = true;
+    done.value = output;
+    return done as ReturnType<Run>;
+  };
+  return { ...checked, '~run': run };
+}
+
 /** An array of `min`–`max` items. */
 /* @__NO_SIDE_EFFECTS__ */
 export function list<TItem extends v.GenericSchema>(item: TItem, min: number, max: number) {
-  const array = v.array(item, 'not an array');
-  if (min === 0) return v.pipe(array, v.maxLength(max, `at most ${max} items`));
+  const checked = array(item);
+  if (min === 0) return v.pipe(checked, v.maxLength(max, `at most ${max} items`));
   const count = `must have ${min}–${max} items`;
-  return v.pipe(array, v.minLength(min, count), v.maxLength(max, count));
+  return v.pipe(checked, v.minLength(min, count), v.maxLength(max, count));
 }
 
 /** The path items of `keys` under `root`, for a check that refuses something deeper than the value it checks. */
