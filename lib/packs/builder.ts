@@ -1,5 +1,7 @@
 // The "Create a pack" form as data: what the Commander typed, turned into a pack-format value and then
 // read by the same reader as an imported file. Pure; the caller passes the time-zone offset.
+import { TZDate } from '@date-fns/tz';
+import { addDays, format } from 'date-fns';
 import { readPackKeyed, type KeyedProblem } from './reader';
 import type { Pack } from './types';
 
@@ -93,8 +95,9 @@ const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 export function nextDay(day: string): string | undefined {
   const match = DATE.exec(day);
   if (!match) return undefined;
-  const next = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + 1));
-  return Number.isNaN(next.getTime()) ? undefined : next.toISOString().slice(0, 10);
+  // Calendar days of the pack's own dates, counted in UTC so that no local DST change or skipped day shifts them.
+  const next = addDays(new TZDate(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 'UTC'), 1);
+  return Number.isNaN(next.getTime()) ? undefined : format(next, 'yyyy-MM-dd');
 }
 
 /** `2024-05-01T13:00` at UTC+2 → `2024-05-01T13:00+02:00`: the wall time the Commander typed, with its offset. */
