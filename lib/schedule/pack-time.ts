@@ -97,5 +97,3 @@ export function resolvePackTime(text: string, dailyReset: string = DEFAULT_DAILY
   return parsed.dayStartUtc + resetMs;
 }
 
-// tests/unit/packs/builtin.test.ts imports DAY_MS from here; lib/schedule/units.ts is its home.
-export { DAY_MS } from './units';

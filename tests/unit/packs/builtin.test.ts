@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BUILTIN_PACK_ID, builtinPack } from '../../../lib/packs/builtin';
 import { describeProblem, readPack } from '../../../lib/packs/reader';
-import { DAY_MS, resolvePackTime } from '../../../lib/schedule/pack-time';
+import { resolvePackTime } from '../../../lib/schedule/pack-time';
+import { DAY_MS } from '../../../lib/schedule/units';
 import type { Milestone, Pack, Track } from '../../../lib/packs/types';
 import {
   ARTICLES,
