@@ -155,17 +155,7 @@ export function fields<const TEntries extends v.ObjectEntries>(entries: TEntries
       field.value = value;
       const read = schemas[i]!['~run'](field as v.UnknownDataset, config);
       if (read.issues) {
-        const here: v.IssuePathItem = { type: 'object', origin: 'value', input, key, value };
-        for (const issue of read.issues) {
-          // As valibot's own objects do: the path grows from the inside out.
-          if (issue.path) issue.path.unshift(here);
-          else (issue as { path?: v.IssuePathItem[] }).path = [here];
-        }
-        const failed = dataset as { typed: boolean; value: unknown; issues?: unknown };
-        failed.typed = false;
-        failed.value = output;
-        failed.issues = read.issues;
-        return failed as ReturnType<Run>;
+        return failedAt(dataset, output, read.issues, { type: 'object', origin: 'value', input, key, value }) as ReturnType<Run>;
       }
       output[key] = read.value;
       field.typed = false;
@@ -176,6 +166,19 @@ export function fields<const TEntries extends v.ObjectEntries>(entries: TEntries
     return done as ReturnType<Run>;
   };
   return { ...strict, '~run': run };
+}
+
+/** Marks `dataset` failed with the issues of the part at `here`; as valibot's own objects do, the path grows from the inside out. */
+function failedAt(dataset: unknown, output: unknown, issues: v.BaseIssue<unknown>[], here: v.IssuePathItem): unknown {
+  for (const issue of issues) {
+    if (issue.path) issue.path.unshift(here);
+    else (issue as { path?: v.IssuePathItem[] }).path = [here];
+  }
+  const failed = dataset as { typed: boolean; value: unknown; issues?: unknown };
+  failed.typed = false;
+  failed.value = output;
+  failed.issues = issues;
+  return failed;
 }
 
 /** The own fields of `o` that have a value, on a bare object (so a `__proto__` key stays a plain key). */
@@ -203,16 +206,7 @@ function array<TItem extends v.GenericSchema>(item: TItem) {
       entry.value = value;
       const read = item['~run'](entry as v.UnknownDataset, config);
       if (read.issues) {
-        const here: v.IssuePathItem = { type: 'array', origin: 'value', input, key: i, value };
-        for (const issue of read.issues) {
-          if (issue.path) issue.path.unshift(here);
-          else (issue as { path?: v.IssuePathItem[] }).path = [here];
-        }
-        const failed = dataset as { typed: boolean; value: unknown; issues?: unknown };
-        failed.typed = false;
-        failed.value = output;
-        failed.issues = read.issues;
-        return failed as ReturnType<Run>;
+        return failedAt(dataset, output, read.issues, { type: 'array', origin: 'value', input, key: i, value }) as ReturnType<Run>;
       }
       output.push(read.value);
       entry.typed = false;
