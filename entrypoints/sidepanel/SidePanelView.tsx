@@ -15,6 +15,8 @@ export interface SidePanelViewProps {
   actions: TrackerActions;
   onChoosePack: (packId: string) => void;
   onOpenOptions: () => void;
+  /** Saves an .ics file of the followed tracks' milestones. */
+  onAddToCalendar: () => void;
   error?: string | undefined;
   /** Shown with the error when the store cannot be read: opens the options page's restore. */
   onRestore?: (() => void) | undefined;
@@ -43,10 +45,19 @@ function Checklist({ pack, track, now, actions }: { pack: ChecklistPack; track: 
   );
 }
 
-function TrackPanel({ pack, track, now, actions, onOpenOptions }: { pack: ChecklistPack; track: ChecklistTrack; now: number; actions: TrackerActions; onOpenOptions: () => void }) {
+interface TrackPanelProps {
+  pack: ChecklistPack;
+  track: ChecklistTrack;
+  now: number;
+  actions: TrackerActions;
+  onOpenOptions: () => void;
+  onAddToCalendar: () => void;
+}
+
+function TrackPanel({ pack, track, now, actions, onOpenOptions, onAddToCalendar }: TrackPanelProps) {
   return (
     <>
-      <section class="panel-section summary" aria-label="Your track">
+      <section class="panel-section card summary" aria-label="Your track">
         <TrackSwitch
           packId={pack.packId}
           tracks={pack.tracks}
@@ -67,6 +78,11 @@ function TrackPanel({ pack, track, now, actions, onOpenOptions }: { pack: Checkl
         </p>
         <PointsMeter points={track.points} label={`Solo event points, ${track.name}`} />
         {track.reset && <ResetNotice reset={track.reset} onOpenOptions={onOpenOptions} />}
+        <p>
+          <button type="button" class="link" onClick={onAddToCalendar}>
+            Add to calendar
+          </button>
+        </p>
       </section>
       <Checklist pack={pack} track={track} now={now} actions={actions} />
       {track.server && (
@@ -76,7 +92,7 @@ function TrackPanel({ pack, track, now, actions, onOpenOptions }: { pack: Checkl
           onSave={(points) => void actions.setServerPoints(pack.packId, track.trackId, points)}
         />
       )}
-      <section class="panel-section panel-card" aria-labelledby="solo-heading">
+      <section class="panel-section card panel-card" aria-labelledby="solo-heading">
         <h2 id="solo-heading">{track.solo?.name ?? 'Solo event'}</h2>
         <h3>Solo event rewards</h3>
         <TextList items={track.solo?.rewards} missing="Rewards" />
@@ -86,7 +102,7 @@ function TrackPanel({ pack, track, now, actions, onOpenOptions }: { pack: Checkl
 }
 
 /** The side panel: the whole arc of the followed track as a checklist, with the server goal and the requirements. */
-export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, error, onRestore }: SidePanelViewProps) {
+export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, onAddToCalendar, error, onRestore }: SidePanelViewProps) {
   const pack = model?.shown;
   return (
     <div class="sidepanel">
@@ -123,8 +139,8 @@ export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, err
         {!model ? (
           !error && (
             <div class="skeleton" aria-hidden="true">
-              <div class="skeleton-card" />
-              <div class="skeleton-card" />
+              <div class="card skeleton-card" />
+              <div class="card skeleton-card" />
             </div>
           )
         ) : !pack ? (
@@ -137,7 +153,14 @@ export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, err
         ) : (
           <>
             {pack.track ? (
-              <TrackPanel pack={pack} track={pack.track} now={model.now} actions={actions} onOpenOptions={onOpenOptions} />
+              <TrackPanel
+                pack={pack}
+                track={pack.track}
+                now={model.now}
+                actions={actions}
+                onOpenOptions={onOpenOptions}
+                onAddToCalendar={onAddToCalendar}
+              />
             ) : (
               <TrackChooser
                 showPackTitle={false}
@@ -146,7 +169,7 @@ export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, err
                 onChoose={(trackId) => void actions.followTrack(pack.packId, trackId)}
               />
             )}
-            <section class="panel-section panel-card" aria-labelledby="requirements-heading">
+            <section class="panel-section card panel-card" aria-labelledby="requirements-heading">
               <h2 id="requirements-heading">Requirements</h2>
               <TextList items={pack.requirements} missing="Requirements" />
             </section>

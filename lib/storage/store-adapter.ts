@@ -1,9 +1,9 @@
 // The one module that touches IndexedDB. Every read-modify-write is one readwrite transaction, so the
 // popup, the side panel and the background never lose each other's changes.
-import { getMany, keys as storedKeys, update, type UseStore } from 'idb-keyval';
+import { getMany, update, type UseStore } from 'idb-keyval';
 import type { Pack } from '../packs/types';
 import { emptyPackProgress, type PackProgress } from '../commander/progress';
-import { defaultSettings, type Settings } from '../commander/settings';
+import { defaultSettings, packSettings, withPackSettings, type Settings } from '../commander/settings';
 import { headDamage, MIGRATIONS, planMigration, SCHEMA_1_PROGRESS_KEY, type Migration } from './migrations';
 import {
   HEAD_KEYS,
@@ -189,12 +189,6 @@ export async function readPacks(ids: string[], store = extensionStore()): Promis
   return getMany<Pack | undefined>(ids.map(KEYS.pack), store);
 }
 
-/** Every imported pack, for the options page. */
-export async function readAllPacks(store = extensionStore()): Promise<Pack[]> {
-  const packKeys = (await storedKeys(store)).filter((k): k is string => typeof k === 'string' && k.startsWith('pack:'));
-  return (await getMany<Pack | undefined>(packKeys, store)).filter((pack): pack is Pack => pack !== undefined);
-}
-
 export async function updateSettings(change: (settings: Settings) => Settings, store = extensionStore()): Promise<Settings> {
   let next!: Settings;
   await update<Settings>(
@@ -251,9 +245,9 @@ export async function installPack(
     const follow = options.followTrackId;
     if (follow !== undefined) {
       rewrite<Settings>(objects, KEYS.settings, (settings = defaultSettings()) => {
-        const current = Object.hasOwn(settings.packs, pack.id) ? settings.packs[pack.id]! : {};
+        const current = packSettings(settings, pack.id);
         if (pack.tracks.some((t) => t.id === current.followedTrackId)) return settings;
-        return { ...settings, packs: { ...settings.packs, [pack.id]: { ...current, followedTrackId: follow } } };
+        return withPackSettings(settings, pack.id, { followedTrackId: follow });
       });
     }
     return promisifyTransaction(objects.transaction);
