@@ -2,6 +2,7 @@
 // format version. Pure; lib/backup/reader.ts checks a file, lib/storage/writes.ts exports and restores.
 import { defaultSettings, type Settings } from '../commander/settings';
 import type { Pack } from '../packs/types';
+import type { FeedRecords } from '../feeds/feed-record';
 import { KEYS, SCHEMA_VERSION, type PackIndex, type ProgressByPack } from '../storage/stored-data';
 
 export const BACKUP_FORMAT = 'stfc-milestone-backup';
@@ -14,6 +15,8 @@ export interface BackupEntries {
   packIndex: PackIndex;
   /** Imported packs by id; the built-in pack ships with the extension and is never in a backup. */
   packs: Record<string, Pack>;
+  /** Subscribed feeds by address; absent in backups made before feeds existed, and when there are none. */
+  feeds?: FeedRecords;
 }
 
 export interface Backup {
@@ -36,6 +39,7 @@ export function backupOf(everything: Record<string, unknown>, now: number): Back
     if (key.startsWith('pack:')) packs[key.slice('pack:'.length)] = value as Pack;
   }
   const schema = everything[KEYS.schema];
+  const feeds = everything[KEYS.feeds] as FeedRecords | undefined;
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -46,6 +50,7 @@ export function backupOf(everything: Record<string, unknown>, now: number): Back
       progress: (everything[KEYS.progress] as ProgressByPack | undefined) ?? {},
       packIndex: (everything[KEYS.packIndex] as PackIndex | undefined) ?? {},
       packs,
+      ...(feeds && Object.keys(feeds).length > 0 ? { feeds } : {}),
     },
   };
 }
@@ -66,6 +71,7 @@ export function storeEntriesOf(backup: Backup): Record<string, unknown> {
     [KEYS.packIndex]: backup.entries.packIndex,
   };
   for (const [id, pack] of Object.entries(backup.entries.packs)) entries[KEYS.pack(id)] = pack;
+  if (backup.entries.feeds) entries[KEYS.feeds] = backup.entries.feeds;
   return entries;
 }
 

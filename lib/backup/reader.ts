@@ -9,6 +9,7 @@ import type { Pack } from '../packs/types';
 import { parseDailyReset, parsePackTime } from '../schedule/pack-time';
 import { SCHEMA_VERSION, type PackIndexEntry } from '../storage/stored-data';
 import { joinPath as join, ownValue as own, Refusal, refuse, refused, type ReadProblem, type ReadResult } from '../validation/problem';
+import { readFeedRecords, type FeedRecords } from '../feeds/feed-record';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES, type Backup, type BackupEntries } from './backup';
 
 /** Validates a backup given as JSON text or a parsed value. Never throws. */
@@ -71,7 +72,9 @@ function readEntries(value: unknown, path: string): BackupEntries {
   const progress = need(o, path, 'progress', (v, p) => record(v, p, LIMITS.progressPacks, readPackProgress));
   const packIndex = need(o, path, 'packIndex', (v, p) => record(v, p, LIMITS.packs, readIndexEntry));
   const packs = need(o, path, 'packs', (v, p) => record(v, p, LIMITS.packs, readStoredPack));
-  onlyKnown(o, path, ['settings', 'progress', 'packIndex', 'packs']);
+  // feeds: see readBackupFeeds below (optional, so older backups without it still restore).
+  const feeds = maybe(o, path, 'feeds', readBackupFeeds);
+  onlyKnown(o, path, ['settings', 'progress', 'packIndex', 'packs', 'feeds']);
   // The index lists exactly the stored packs, as savePack keeps it.
   for (const id of Object.keys(packIndex)) {
     if (!Object.hasOwn(packs, id)) refuse(join(join(path, 'packIndex'), id), 'lists a pack that is not in entries.packs');
@@ -79,8 +82,16 @@ function readEntries(value: unknown, path: string): BackupEntries {
   for (const id of Object.keys(packs)) {
     if (!Object.hasOwn(packIndex, id)) refuse(join(join(path, 'packs'), id), 'is not listed in entries.packIndex');
   }
-  return { settings, progress, packIndex, packs };
+  return { settings, progress, packIndex, packs, ...(feeds ? { feeds } : {}) };
 }
+
+// ---- feeds (added with feed subscriptions; checked by lib/feeds/feed-record.ts's valibot schema) ----
+function readBackupFeeds(value: unknown, path: string): FeedRecords {
+  const read = readFeedRecords(value);
+  if (!read.ok) refuse(within(path, read.problem), read.problem.message);
+  return read.value;
+}
+// ---- end of feeds ----
 
 function readSettings(value: unknown, path: string): Settings {
   const o = object(value, path);

@@ -8,7 +8,9 @@ export const SCHEMA_VERSION = 1;
 /**
  * The keys, in one place: `schema`, `settings`, `progress` (all packs), `packIndex` (which packs are
  * imported, so views know what to load without reading every pack), one `pack:<id>` per imported pack,
- * and `notified` (which notifications this device has shown, so a restarted worker never repeats one).
+ * `notified` (which notifications this device has shown, so a restarted worker never repeats one), and
+ * `feeds` (the subscribed feeds by address, lib/feeds/feed-record.ts). `feeds` came after schema 1 without
+ * a migration: an absent value means no feeds, which is exactly what an older store holds.
  */
 export const KEYS = {
   schema: 'schema',
@@ -16,6 +18,7 @@ export const KEYS = {
   progress: 'progress',
   packIndex: 'packIndex',
   notified: 'notified',
+  feeds: 'feeds',
   pack: (id: string) => `pack:${id}`,
 } as const;
 
