@@ -1,4 +1,5 @@
 import { OptionsBackup } from './BackupSection';
+import { OptionsFeeds } from './FeedsSection';
 import { OptionsNotifications } from './NotificationsSection';
 import { OptionsPackBuilder } from './PackBuilder';
 import { OptionsPackImport } from './PackImport';
@@ -31,6 +32,7 @@ export function OptionsPage() {
               track you follow in each: it drives the badge, the popup and notifications.
             </p>
             <OptionsPackList state={state} now={now} reload={reload} />
+            <OptionsFeeds reload={reload} />
             <OptionsPackImport state={state} reload={reload} />
             <OptionsPackBuilder state={state} reload={reload} />
           </section>

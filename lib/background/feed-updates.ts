@@ -174,3 +174,8 @@ export async function removePackAndFeed(packId: string, store = extensionStore()
   const left = await readFeeds(store);
   for (const feed of before) await giveBackUnused(feed.url, left);
 }
+
+/** After a subscription failed: gives back the host access it asked for unless another feed uses that site. */
+export async function releaseHostIfUnused(url: string, store = extensionStore()): Promise<void> {
+  await giveBackUnused(url, await readFeeds(store));
+}
