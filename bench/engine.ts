@@ -7,6 +7,7 @@ import { browser } from './fake-browser-shim';
 import { startBackground } from '../lib/background/background-adapter';
 import { savePack, updateSettings } from '../lib/storage/store-adapter';
 import { largePack } from './large-pack';
+import { DAY_MS as DAY } from '../lib/schedule/units';
 
 export interface Sample {
   median: number;
@@ -54,7 +55,6 @@ export async function engineFigures(runs: number) {
  * (store, badge, notifications) under the fake browser, woken by its own alarm at its own time.
  */
 async function wakeUpsPerDay(): Promise<{ total: number; perDay: number[] }> {
-  const DAY = 86_400_000;
   const start = Date.UTC(2023, 10, 13);
   const iso = (ms: number) => new Date(ms).toISOString();
   await savePack(

@@ -1,7 +1,7 @@
 // The largest pack the format allows in shape: 8 tracks × 400 milestones × 20 objectives.
 import type { Pack } from '../lib/packs/types';
+import { HOUR_MS as HOUR } from '../lib/schedule/units';
 
-const HOUR = 3_600_000;
 
 /** Milestones of 6 h back to back from one day before `now`, so one of each track is live at `now`. */
 export function largePack(now: number, id = 'large-bench-pack'): Pack {

@@ -12,7 +12,7 @@ export function ObjectiveList({ objectives, onToggle, quietLegend = false }: Pro
   if (objectives.length === 0) return <p class="objectives-missing muted">Objectives not published</p>;
   return (
     <fieldset class="objectives">
-      <legend class={quietLegend ? 'visually-hidden' : undefined}>Objectives</legend>
+      <legend class={quietLegend ? 'visually-hidden' : 'eyebrow'}>Objectives</legend>
       {objectives.map((objective) => (
         <label class="objective" key={objective.id}>
           <input

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { countdownTick } from '@/lib/schedule/duration';
+import { MINUTE_MS } from '@/lib/schedule/units';
 
 /**
  * The current time, re-rendered exactly when a countdown to any of `targets` changes its text
@@ -15,7 +16,7 @@ export function useNow(
   useEffect(() => {
     // Measured when the timer is set, so a late effect still wakes on the boundary.
     const at = clock();
-    const wait = Math.min(60_000, ...aims.map((t) => countdownTick(t, at)));
+    const wait = Math.min(MINUTE_MS, ...aims.map((t) => countdownTick(t, at)));
     const timer = setTimeout(() => setNow(clock()), Math.max(wait, 16));
     return () => clearTimeout(timer);
   }, [now, aims.join(',')]);

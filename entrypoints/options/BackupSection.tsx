@@ -4,14 +4,15 @@ import { exportBackup, restoreBackup } from '@/lib/storage/writes';
 import { readBackup } from '@/lib/backup/reader';
 import { describeProblem } from '@/lib/packs/reader';
 import { OptionsConfirmDialog } from './ConfirmDialog';
-import { readChosenFile, saveFile } from './save-file';
+import { readChosenFile } from './read-chosen-file';
+import { saveFile } from '@/components/save-file';
+import { localDateTime } from '@/lib/format/local-time';
 
 interface Props {
   reload: () => Promise<void>;
 }
 
 const refusal = (problem: string) => `Not restored — ${problem}. Nothing was changed.`;
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Download everything as one file; restore a file only after checking all of it, then in one transaction. */
 export function OptionsBackup({ reload }: Props) {
@@ -44,7 +45,7 @@ export function OptionsBackup({ reload }: Props) {
       const result = await restoreBackup(text);
       if (!result.ok) return setProblem(refusal(describeProblem(result.problem)));
       await reload();
-      setStatus(`Restored the backup from ${dateFormat.format(Date.parse(result.value.exportedAt))}.`);
+      setStatus(`Restored the backup from ${localDateTime(Date.parse(result.value.exportedAt))}.`);
     } catch (cause) {
       setProblem(refusal(`the browser refused to store it (${cause instanceof Error ? cause.message : String(cause)})`));
     }
@@ -67,7 +68,7 @@ export function OptionsBackup({ reload }: Props) {
         <input id="restore-file" type="file" accept=".json,application/json" onChange={(event) => void choose(event.currentTarget)} />
       </div>
       {problem && (
-        <p role="alert" class="problem">
+        <p role="alert" class="alert">
           {problem}
         </p>
       )}
@@ -90,7 +91,7 @@ export function OptionsBackup({ reload }: Props) {
           }}
         >
           <p>
-            The backup from {dateFormat.format(Date.parse(summary.exportedAt))} holds {summary.packs} imported pack
+            The backup from {localDateTime(Date.parse(summary.exportedAt))} holds {summary.packs} imported pack
             {summary.packs === 1 ? '' : 's'} and {summary.completed} completed milestone{summary.completed === 1 ? '' : 's'}.
           </p>
           <p>It replaces all progress, settings and imported packs in this browser. Download a backup first to keep what is here now.</p>

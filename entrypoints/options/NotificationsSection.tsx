@@ -60,7 +60,7 @@ export function OptionsNotifications({ settings, reload }: Props) {
         Show notifications
       </label>
       {settings.enabled && permitted === false && (
-        <p role="alert" class="problem">
+        <p role="alert" class="alert">
           Notifications are on here, but the browser’s permission is missing (it was withdrawn, or a restored backup turned them on).
           Turn them off and on again to grant it.
         </p>
@@ -86,7 +86,7 @@ export function OptionsNotifications({ settings, reload }: Props) {
             if (/^\d{1,4}$/.test(value) && Number(value) <= MAX_MINUTES_BEFORE_END) void save({ minutesBeforeEnd: Number(value) });
           }}
         />
-        <span id="notify-minutes-hint" class={minutesValid ? 'muted small' : 'problem small'}>
+        <span id="notify-minutes-hint" class={minutesValid ? 'muted small' : 'field-problem small'}>
           {minutesValid ? '0 for no reminder; at most 1440 (one day).' : 'A whole number of minutes from 0 to 1440.'}
         </span>
       </div>

@@ -1,12 +1,13 @@
 import { OptionsBackup } from './BackupSection';
 import { OptionsFeeds } from './FeedsSection';
+import { OptionsCalendar } from './CalendarSection';
 import { OptionsNotifications } from './NotificationsSection';
 import { OptionsPackBuilder } from './PackBuilder';
 import { OptionsPackImport } from './PackImport';
 import { OptionsPackList } from './PackList';
 import { useOptionsState } from './use-options-state';
 
-/** The options page: event packs, notifications, backup and restore. */
+/** The options page: event packs, notifications, calendar export, backup and restore. */
 export function OptionsPage() {
   const { state, error, reload } = useOptionsState();
   const now = Date.now();
@@ -17,7 +18,7 @@ export function OptionsPage() {
         <p class="muted">Your event packs, reminders and backups. Everything stays in this browser.</p>
       </header>
       {error && (
-        <p role="alert" class="problem">
+        <p role="alert" class="alert">
           {error}
         </p>
       )}
@@ -37,6 +38,7 @@ export function OptionsPage() {
             <OptionsPackBuilder state={state} reload={reload} />
           </section>
           <OptionsNotifications settings={state.snapshot.settings.notifications} reload={reload} />
+          <OptionsCalendar state={state} />
           <OptionsBackup reload={reload} />
         </>
       )}

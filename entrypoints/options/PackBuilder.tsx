@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { formatISO } from 'date-fns';
 import type { OptionsState } from '@/lib/views/options-state';
 import { packFileName, serialisePack } from '@/lib/packs/export';
 import {
@@ -12,7 +13,7 @@ import {
   type PackDraft,
   type TrackDraft,
 } from '@/lib/packs/builder';
-import { saveFile } from './save-file';
+import { saveFile } from '@/components/save-file';
 import { usePackInstaller } from './use-pack-installer';
 
 interface Props {
@@ -23,10 +24,8 @@ interface Props {
 /** Minutes east of UTC at a local date and time, from this computer's time zone. */
 const zoneOffset = (local: string) => -new Date(local).getTimezoneOffset();
 
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
+/** `2024-05-01`, this computer's calendar date, as an `<input type="date">` holds it. */
+const today = (): string => formatISO(new Date(), { representation: 'date' });
 
 /** A new milestone continues the arc: the day after the last one. */
 function followingMilestone(track: TrackDraft): MilestoneDraft {
@@ -156,12 +155,12 @@ export function OptionsPackBuilder({ state, reload }: Props) {
         </div>
 
         {problem && (
-          <p role="alert" class="problem">
+          <p role="alert" class="alert">
             {problem}
           </p>
         )}
         {!problem && installer.problem && (
-          <p role="alert" class="problem">
+          <p role="alert" class="alert">
             {installer.problem}
           </p>
         )}

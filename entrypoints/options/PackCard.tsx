@@ -4,18 +4,17 @@ import { packFileName, serialisePack } from '@/lib/packs/export';
 import { describeProgress } from '@/lib/packs/import';
 import { removePackAndFeed } from '@/lib/background/feed-updates';
 import { recordPackSettings } from '@/lib/storage/writes';
+import { localDayWithYear, utcDateTimeRange } from '@/lib/format/local-time';
+import { trackLabel } from '@/lib/views/track-view';
 import { OptionsConfirmDialog } from './ConfirmDialog';
 import { OptionsResetTime } from './ResetTime';
-import { saveFile } from './save-file';
+import { saveFile } from '@/components/save-file';
 
 interface Props {
   installed: InstalledPack;
   now: number;
   reload: () => Promise<void>;
 }
-
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-const utcFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 function when(span: { start: number; end: number }, now: number): string {
   if (now < span.start) return 'upcoming';
@@ -38,15 +37,15 @@ export function OptionsPackCard({ installed, now, reload }: Props) {
   };
 
   return (
-    <article class={`pack-card${hidden ? ' is-hidden' : ''}`} aria-labelledby={headingId}>
+    <article class={`card pack-card${hidden ? ' is-hidden' : ''}`} aria-labelledby={headingId}>
       <div class="pack-card-top">
         <h3 id={headingId}>{pack.title}</h3>
         {builtin && <span class="tag">Built-in</span>}
         {hidden && <span class="tag">Hidden</span>}
       </div>
       <p class="muted">
-        <span title={`${utcFormat.format(span.start)} – ${utcFormat.format(span.end)} UTC`}>
-          {dayFormat.format(span.start)} – {dayFormat.format(span.end)}
+        <span title={utcDateTimeRange(span.start, span.end)}>
+          {localDayWithYear(span.start)} – {localDayWithYear(span.end)}
         </span>{' '}
         · {when(span, now)} · {pack.tracks.length} track{pack.tracks.length === 1 ? '' : 's'} · id <code>{pack.id}</code>
       </p>
@@ -57,7 +56,7 @@ export function OptionsPackCard({ installed, now, reload }: Props) {
           <option value="">None: not in the badge or notifications</option>
           {pack.tracks.map((track) => (
             <option key={track.id} value={track.id}>
-              {track.role ? `${track.name} · ${track.role}` : track.name}
+              {trackLabel(track)}
             </option>
           ))}
         </select>

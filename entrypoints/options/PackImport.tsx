@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { OptionsState } from '@/lib/views/options-state';
 import { MAX_PACK_BYTES } from '@/lib/packs/reader';
-import { readChosenFile } from './save-file';
+import { readChosenFile } from './read-chosen-file';
 import { refusalMessage, usePackInstaller } from './use-pack-installer';
 
 interface Props {
@@ -60,7 +60,7 @@ export function OptionsPackImport({ state, reload }: Props) {
         </button>
       </div>
       {installer.problem && (
-        <p role="alert" class="problem">
+        <p role="alert" class="alert">
           {installer.problem}
         </p>
       )}

@@ -2,17 +2,11 @@ import { useState } from 'preact/hooks';
 import { resetInForce, type InstalledPack } from '@/lib/views/options-state';
 import { parseDailyReset } from '@/lib/schedule/pack-time';
 import { recordPackSettings } from '@/lib/storage/writes';
+import { localResetTime } from '@/lib/format/local-time';
 
 interface Props {
   installed: InstalledPack;
   reload: () => Promise<void>;
-}
-
-/** `13:00`, the local time of a reset given as ms after 00:00 UTC, on today's date (so today's DST applies). */
-function localClock(msAfterMidnight: number): string {
-  const today = new Date();
-  const at = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + msAfterMidnight;
-  return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(at);
 }
 
 /**
@@ -23,7 +17,7 @@ export function OptionsResetTime({ installed, reload }: Props) {
   const { pack, settings, usesDates } = installed;
   const inForce = resetInForce(pack, settings);
   const [value, setValue] = useState(inForce.utc);
-  const local = localClock(parseDailyReset(inForce.reset) ?? 0);
+  const local = localResetTime(parseDailyReset(inForce.reset) ?? 0, Date.now());
   const inputId = `reset-${pack.id}`;
 
   if (!usesDates) {

@@ -80,8 +80,8 @@ export function PopupView({ model, actions, onOpenSidePanel, onOpenOptions, erro
         {!model ? (
           !error && (
             <div class="skeleton" aria-hidden="true">
-              <div class="skeleton-card" />
-              <div class="skeleton-line" />
+              <div class="card skeleton-card" />
+              <div class="card skeleton-line" />
             </div>
           )
         ) : (

@@ -20,7 +20,7 @@ export function ChecklistItem({ milestone, now, isNext, onObjective, onCompleted
   const headingId = `milestone-${milestone.id}`;
   const live = milestone.start <= now && now < milestone.end;
   return (
-    <li class={`checklist-item status-${milestone.status}`}>
+    <li class={`card checklist-item status-${milestone.status}`}>
       <article aria-labelledby={headingId}>
         <div class="item-head">
           <h3 id={headingId}>{milestone.name}</h3>

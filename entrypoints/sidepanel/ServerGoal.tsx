@@ -32,7 +32,7 @@ export function ServerGoal({ server, trackId, onSave }: Props) {
   };
 
   return (
-    <section class="panel-section panel-card server-goal" aria-labelledby={`server-${trackId}`}>
+    <section class="panel-section card panel-card server-goal" aria-labelledby={`server-${trackId}`}>
       <h2 id={`server-${trackId}`}>{server.name}</h2>
       <p class="muted">
         Server goal {localNumber(server.goal)} points · <LocalTime at={server.start} until={server.end} />

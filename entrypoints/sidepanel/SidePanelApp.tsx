@@ -3,12 +3,14 @@ import { checklistTargets, checklistView } from '@/lib/views/checklist-view';
 import type { TrackerState } from '@/lib/views/tracker-state';
 import { openOptionsPage } from '@/lib/pages/page-adapter';
 import { SidePanelView } from './SidePanelView';
+import { addToCalendar, calendarErrorMessage } from '@/components/add-to-calendar';
+import type { SaveFile } from '@/components/save-file';
 import { trackerActions } from '@/components/tracker-actions';
 import { useNow } from '@/components/use-now';
 import { useTrackerState } from '@/components/use-tracker-state';
 
 /** The side panel wired to the store; it stays open, so it re-reads whenever another view records a change. */
-export function SidePanelApp({ initial }: { initial?: TrackerState | undefined }) {
+export function SidePanelApp({ initial, saveFile }: { initial?: TrackerState | undefined; saveFile?: SaveFile }) {
   const { state, error, reload } = useTrackerState(initial);
   const [writeError, setWriteError] = useState<string>();
   const [packId, setPackId] = useState<string>();
@@ -29,6 +31,9 @@ export function SidePanelApp({ initial }: { initial?: TrackerState | undefined }
       error={error ?? writeError}
       onChoosePack={setPackId}
       onOpenOptions={openOptionsPage}
+      onAddToCalendar={() => {
+        if (state) addToCalendar(state, Date.now(), saveFile).catch((cause: unknown) => setWriteError(calendarErrorMessage(cause)));
+      }}
     />
   );
 }

@@ -15,6 +15,8 @@ export interface SidePanelViewProps {
   actions: TrackerActions;
   onChoosePack: (packId: string) => void;
   onOpenOptions: () => void;
+  /** Saves an .ics file of the followed tracks' milestones. */
+  onAddToCalendar: () => void;
   error?: string | undefined;
 }
 
@@ -41,10 +43,19 @@ function Checklist({ pack, track, now, actions }: { pack: ChecklistPack; track: 
   );
 }
 
-function TrackPanel({ pack, track, now, actions, onOpenOptions }: { pack: ChecklistPack; track: ChecklistTrack; now: number; actions: TrackerActions; onOpenOptions: () => void }) {
+interface TrackPanelProps {
+  pack: ChecklistPack;
+  track: ChecklistTrack;
+  now: number;
+  actions: TrackerActions;
+  onOpenOptions: () => void;
+  onAddToCalendar: () => void;
+}
+
+function TrackPanel({ pack, track, now, actions, onOpenOptions, onAddToCalendar }: TrackPanelProps) {
   return (
     <>
-      <section class="panel-section summary" aria-label="Your track">
+      <section class="panel-section card summary" aria-label="Your track">
         <TrackSwitch
           packId={pack.packId}
           tracks={pack.tracks}
@@ -65,6 +76,11 @@ function TrackPanel({ pack, track, now, actions, onOpenOptions }: { pack: Checkl
         </p>
         <PointsMeter points={track.points} label={`Solo event points, ${track.name}`} />
         {track.reset && <ResetNotice reset={track.reset} onOpenOptions={onOpenOptions} />}
+        <p>
+          <button type="button" class="link" onClick={onAddToCalendar}>
+            Add to calendar
+          </button>
+        </p>
       </section>
       <Checklist pack={pack} track={track} now={now} actions={actions} />
       {track.server && (
@@ -74,7 +90,7 @@ function TrackPanel({ pack, track, now, actions, onOpenOptions }: { pack: Checkl
           onSave={(points) => void actions.setServerPoints(pack.packId, track.trackId, points)}
         />
       )}
-      <section class="panel-section panel-card" aria-labelledby="solo-heading">
+      <section class="panel-section card panel-card" aria-labelledby="solo-heading">
         <h2 id="solo-heading">{track.solo?.name ?? 'Solo event'}</h2>
         <h3>Solo event rewards</h3>
         <TextList items={track.solo?.rewards} missing="Rewards" />
@@ -84,7 +100,7 @@ function TrackPanel({ pack, track, now, actions, onOpenOptions }: { pack: Checkl
 }
 
 /** The side panel: the whole arc of the followed track as a checklist, with the server goal and the requirements. */
-export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, error }: SidePanelViewProps) {
+export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, onAddToCalendar, error }: SidePanelViewProps) {
   const pack = model?.shown;
   return (
     <div class="sidepanel">
@@ -113,8 +129,8 @@ export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, err
         {!model ? (
           !error && (
             <div class="skeleton" aria-hidden="true">
-              <div class="skeleton-card" />
-              <div class="skeleton-card" />
+              <div class="card skeleton-card" />
+              <div class="card skeleton-card" />
             </div>
           )
         ) : !pack ? (
@@ -127,7 +143,14 @@ export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, err
         ) : (
           <>
             {pack.track ? (
-              <TrackPanel pack={pack} track={pack.track} now={model.now} actions={actions} onOpenOptions={onOpenOptions} />
+              <TrackPanel
+                pack={pack}
+                track={pack.track}
+                now={model.now}
+                actions={actions}
+                onOpenOptions={onOpenOptions}
+                onAddToCalendar={onAddToCalendar}
+              />
             ) : (
               <TrackChooser
                 showPackTitle={false}
@@ -136,7 +159,7 @@ export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, err
                 onChoose={(trackId) => void actions.followTrack(pack.packId, trackId)}
               />
             )}
-            <section class="panel-section panel-card" aria-labelledby="requirements-heading">
+            <section class="panel-section card panel-card" aria-labelledby="requirements-heading">
               <h2 id="requirements-heading">Requirements</h2>
               <TextList items={pack.requirements} missing="Requirements" />
             </section>

@@ -12,7 +12,7 @@ export function TrackSwitch({ packId, tracks, followedTrackId, onChoose }: Props
   if (tracks.length < 2) return null;
   return (
     <fieldset class="track-switch">
-      <legend>Your side</legend>
+      <legend class="eyebrow">Your side</legend>
       <div class="segmented">
         {tracks.map((track) => (
           <label key={track.id} class={track.id === followedTrackId ? 'is-chosen' : ''}>

@@ -5,6 +5,7 @@ import { badgeAt, nextBadgeChange } from '../badge/rules';
 import { nextNotificationAt } from '../notifications/plan';
 import { listenForNotificationClicks, sendDueNotifications } from '../notifications/notification-adapter';
 import { defaultSettings } from '../commander/settings';
+import { HOUR_MS } from '../schedule/units';
 import { followedTracks } from '../views/tracker-state';
 import { loadTrackerState } from '../storage/load';
 import { extensionStore } from '../storage/store-adapter';
@@ -14,7 +15,7 @@ import { scheduleWakeUp } from './alarm-adapter';
  * The longest the worker sleeps even when the badge will not change sooner: a missed alarm or a
  * clock moved by hand is healed within this time, at the cost of one wake-up an hour in long gaps.
  */
-export const MAX_SLEEP_MS = 60 * 60_000;
+export const MAX_SLEEP_MS = HOUR_MS;
 
 export function nextWakeUp(changeAt: number, now: number): number | undefined {
   if (!Number.isFinite(changeAt)) return undefined;

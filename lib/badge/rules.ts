@@ -1,10 +1,8 @@
-// The badge rules of PRODUCT.md, in one place: what the badge shows at `now`, and when that next changes.
+// The badge rules (README, "How the badge behaves"), in one place: what the badge shows at `now`, and when that next changes.
 import { isCompleted } from '../commander/progress';
 import type { FollowedTrack, TimedMilestone } from '../schedule/schedule';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+import { DAY_MS as DAY, HOUR_MS as HOUR, MINUTE_MS as MINUTE } from '../schedule/units';
+import { localDateTime } from '../format/local-time';
 
 export type BadgeColour = 'green' | 'red' | 'amber' | 'blue' | 'grey';
 
@@ -46,9 +44,6 @@ export function nextCountdownChange(target: number, now: number): number {
 }
 
 export type TimeFormatter = (instant: number) => string;
-
-const defaultFormatter: TimeFormatter = (instant) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(instant);
 
 interface Candidate {
   followed: FollowedTrack;
@@ -95,7 +90,7 @@ function liveColour(remaining: number, completed: boolean): BadgeColour {
   return 'blue';
 }
 
-export function badgeAt(followed: FollowedTrack[], now: number, formatTime: TimeFormatter = defaultFormatter): Badge {
+export function badgeAt(followed: FollowedTrack[], now: number, formatTime: TimeFormatter = localDateTime): Badge {
   const live = badgeMilestone(followed, now);
   if (live) {
     const remaining = live.timed.end - now;

@@ -2,43 +2,32 @@
 // and address. One valibot schema is the rule book; its first issue becomes the refusal with its path.
 import * as v from 'valibot';
 import { parsePackTime } from '../schedule/pack-time';
-import { refused, type ReadResult } from '../validation/problem';
+import { PACK_FORMAT } from '../packs/reader';
+import { readDocument } from '../validation/document';
+import { exceedsUtf8Bytes, fields, integer, list, slug, string, text, uniqueIds } from '../validation/pieces';
+import { withoutKeys, type ReadResult } from '../validation/problem';
 import { checkFeedUrl, MAX_URL_LENGTH } from './feed-url';
-import { problemOfIssue } from './issue-path';
 
 export const CATALOG_FORMAT = 'stfc-milestone-catalog';
 export const CATALOG_VERSION = 1;
 export const MAX_CATALOG_BYTES = 256 * 1024;
 export const MAX_CATALOG_PACKS = 200;
 
-const text = (max: number) =>
-  v.pipe(v.string('not text'), v.minLength(1, 'empty'), v.maxLength(max, `longer than ${max} characters`));
-
-const SLUG = v.pipe(
-  v.string('not text'),
-  v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a pack id (lowercase letters, digits and dashes, at most 64)'),
-);
-
 const DAY = v.pipe(
-  v.string('not text'),
+  string,
   v.regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date (YYYY-MM-DD)'),
   v.check((day) => parsePackTime(day) !== undefined, 'not a real date'),
 );
 
 const INSTANT = v.pipe(
-  v.string('not text'),
+  string,
   v.check((at) => /T/.test(at) && parsePackTime(at)?.kind === 'instant', 'not an instant with an offset, e.g. 2024-02-06T12:00:00Z'),
 );
 
-const strictObject = <const T extends v.ObjectEntries>(entries: T) =>
-  v.strictObject(entries, (issue) =>
-    issue.expected === 'never' ? 'unknown field' : issue.path?.length && issue.received === 'undefined' ? 'missing' : 'not an object',
-  );
-
 /** One pack the catalogue offers; `url` is as written (absolute, or relative to the catalogue). */
 export const CatalogEntrySchema = v.pipe(
-  strictObject({
-    id: SLUG,
+  fields({
+    id: slug,
     title: text(120),
     url: text(MAX_URL_LENGTH),
     firstDay: v.optional(DAY),
@@ -52,16 +41,16 @@ export const CatalogEntrySchema = v.pipe(
 );
 
 /** The catalogue document. Exported for the JSON Schema generator. */
-export const CatalogSchema = strictObject({
-  format: v.literal(CATALOG_FORMAT, `must be exactly ${CATALOG_FORMAT}`),
-  version: v.pipe(
-    v.number('not a number'),
-    v.integer('not an integer'),
-    v.minValue(1, 'unsupported version'),
-    v.maxValue(CATALOG_VERSION, 'made by a newer version'),
+export const CatalogSchema = fields({
+  format: v.pipe(
+    string,
+    v.value(CATALOG_FORMAT, (issue) =>
+      `must be exactly ${CATALOG_FORMAT}${issue.input === PACK_FORMAT ? ' (this is a pack, not a catalogue)' : ''}`,
+    ),
   ),
+  version: v.pipe(integer, v.minValue(1, 'unsupported version'), v.maxValue(CATALOG_VERSION, 'made by a newer version')),
   title: text(120),
-  packs: v.pipe(v.array(CatalogEntrySchema, 'not a list'), v.maxLength(MAX_CATALOG_PACKS, `more than ${MAX_CATALOG_PACKS} packs`)),
+  packs: v.pipe(list(CatalogEntrySchema, 0, MAX_CATALOG_PACKS), uniqueIds<CatalogEntry>()),
 });
 
 export type CatalogEntry = v.InferOutput<typeof CatalogEntrySchema>;
@@ -77,29 +66,12 @@ export interface Catalog {
  * feed address, on the catalogue's own site. Never throws.
  */
 export function readCatalog(input: unknown, catalogUrl: string): ReadResult<Catalog> {
-  let value = input;
-  if (typeof input === 'string') {
-    if (new TextEncoder().encode(input).length > MAX_CATALOG_BYTES) return refused('', 'larger than 256 KiB');
-    try {
-      value = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
-    } catch {
-      return refused('', 'not valid JSON');
-    }
-  }
-  if (typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'stfc-milestone-pack') {
-    return refused('format', `must be exactly ${CATALOG_FORMAT} (this is a pack, not a catalogue)`);
-  }
-  const parsed = v.safeParse(CatalogSchema, value, { abortEarly: true });
-  if (!parsed.success) {
-    const problem = problemOfIssue(parsed.issues[0]);
-    return { ok: false, problem };
-  }
+  if (typeof input === 'string' && exceedsUtf8Bytes(input, MAX_CATALOG_BYTES)) return refused('', 'larger than 256 KiB');
+  const parsed = withoutKeys(readDocument(CatalogSchema, input, MAX_CATALOG_BYTES));
+  if (!parsed.ok) return parsed;
   const site = new URL(catalogUrl).origin;
-  const seen = new Set<string>();
   const packs: CatalogEntry[] = [];
-  for (const [index, entry] of parsed.output.packs.entries()) {
-    if (seen.has(entry.id)) return refused(`packs[${index}].id`, `${entry.id} is listed twice`);
-    seen.add(entry.id);
+  for (const [index, entry] of parsed.value.packs.entries()) {
     const address = checkFeedUrl(entry.url, catalogUrl);
     if (!address.ok) return refused(`packs[${index}].url`, address.reason);
     if (address.origin !== site) {
@@ -107,5 +79,9 @@ export function readCatalog(input: unknown, catalogUrl: string): ReadResult<Cata
     }
     packs.push({ ...entry, url: address.url });
   }
-  return { ok: true, value: { title: parsed.output.title, packs } };
+  return { ok: true, value: { title: parsed.value.title, packs } };
+}
+
+function refused(path: string, message: string): { ok: false; problem: { path: string; message: string } } {
+  return { ok: false, problem: { path, message } };
 }

@@ -1,10 +1,9 @@
 // What the extension remembers of each feed, stored under one key (`feeds`, lib/storage/stored-data.ts)
-// and carried in backups. The valibot schema checks a restored backup's feeds as strictly as a pack.
+// and carried in backups. The valibot schema, of the readers' shared pieces, checks a restored backup's feeds.
 import * as v from 'valibot';
-import { joinPath, refused, type ReadResult } from '../validation/problem';
+import { boolean, fields, integerIn, list, NOT_AN_OBJECT, pathTo, slug, string, text } from '../validation/pieces';
 import { CatalogEntrySchema, MAX_CATALOG_PACKS, type CatalogEntry } from './catalog-reader';
 import { checkFeedUrl, hostPatternOf, MAX_URL_LENGTH } from './feed-url';
-import { problemOfIssue } from './issue-path';
 
 interface FeedRecordBase {
   /** The subscribed address, also the record's key. */
@@ -40,58 +39,41 @@ export type FeedRecords = Record<string, FeedRecord>;
 
 export const MAX_FEEDS = 200;
 
-const INSTANT = v.pipe(v.number('not a number'), v.safeInteger('not an integer'), v.minValue(0, 'negative'), v.maxValue(8.64e15, 'too large'));
-const TEXT = (max: number) => v.pipe(v.string('not text'), v.maxLength(max, `longer than ${max} characters`));
-const ADDRESS = v.pipe(TEXT(MAX_URL_LENGTH), v.check((url) => checkFeedUrl(url).ok, 'not an https feed address'));
-const strictObject = <const T extends v.ObjectEntries>(entries: T) =>
-  v.strictObject(entries, (issue) =>
-    issue.expected === 'never' ? 'unknown field' : issue.path?.length && issue.received === 'undefined' ? 'missing' : 'not an object',
-  );
+const instant = integerIn(0, 8.64e15);
+const address = v.pipe(string, v.maxLength(MAX_URL_LENGTH, `longer than ${MAX_URL_LENGTH} characters`), v.check((url) => checkFeedUrl(url).ok, 'not an https feed address'));
+const header = v.pipe(string, v.maxLength(200, 'longer than 200 characters'));
 
-const BASE = {
-  url: ADDRESS,
-  title: TEXT(120),
-  addedAt: INSTANT,
-  lastCheckedAt: v.optional(INSTANT),
-  lastChangedAt: v.optional(INSTANT),
-  problem: v.optional(TEXT(500)),
-  etag: v.optional(TEXT(200)),
-  lastModified: v.optional(TEXT(200)),
+const base = {
+  url: address,
+  title: text(120),
+  addedAt: instant,
+  lastCheckedAt: v.optional(instant),
+  lastChangedAt: v.optional(instant),
+  problem: v.optional(text(500)),
+  etag: v.optional(header),
+  lastModified: v.optional(header),
 };
 
-export const FeedRecordSchema = v.variant(
+const feedRecord = v.variant(
   'kind',
   [
-    strictObject({
-      kind: v.literal('pack'),
-      ...BASE,
-      packId: v.pipe(v.string('not text'), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a pack id')),
-      catalogUrl: v.optional(ADDRESS),
-    }),
-    strictObject({
-      kind: v.literal('catalog'),
-      ...BASE,
-      autoInstall: v.boolean('not true or false'),
-      entries: v.pipe(v.array(CatalogEntrySchema, 'not a list'), v.maxLength(MAX_CATALOG_PACKS, `more than ${MAX_CATALOG_PACKS} entries`)),
-    }),
+    fields({ kind: v.literal('pack'), ...base, packId: slug, catalogUrl: v.optional(address) }),
+    fields({ kind: v.literal('catalog'), ...base, autoInstall: boolean, entries: list(CatalogEntrySchema, 0, MAX_CATALOG_PACKS) }),
   ],
   'not a pack feed or a catalogue feed',
 );
 
-export const FeedRecordsSchema = v.pipe(
-  v.record(v.string(), FeedRecordSchema, 'not an object'),
+/** Stored or restored feed records: each under its own address, as the store keeps them. */
+export const feedRecordsSchema = v.pipe(
+  v.record(string, feedRecord, NOT_AN_OBJECT),
   v.check((feeds) => Object.keys(feeds).length <= MAX_FEEDS, `more than ${MAX_FEEDS} feeds`),
+  v.rawCheck<FeedRecords>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    for (const [key, feed] of Object.entries(dataset.value)) {
+      if (feed.url !== key) return addIssue({ message: 'does not match its key', path: pathTo(dataset.value, [key, 'url']) });
+    }
+  }),
 );
-
-/** Checks stored or restored feed records; every record sits under its own url. Never throws. */
-export function readFeedRecords(value: unknown): ReadResult<FeedRecords> {
-  const parsed = v.safeParse(FeedRecordsSchema, value, { abortEarly: true });
-  if (!parsed.success) return { ok: false, problem: problemOfIssue(parsed.issues[0]) };
-  for (const [key, feed] of Object.entries(parsed.output)) {
-    if (feed.url !== key) return refused(joinPath(joinPath('', key), 'url'), 'does not match its key');
-  }
-  return { ok: true, value: parsed.output as FeedRecords };
-}
 
 /** The feeds that keep a host permission in use: every feed whose address has `hostPattern`. */
 export function feedsOnHost(feeds: FeedRecords, hostPattern: string): FeedRecord[] {

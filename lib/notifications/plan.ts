@@ -5,8 +5,8 @@ import { isCompleted } from '../commander/progress';
 import type { FollowedTrack, TimedMilestone } from '../schedule/schedule';
 import type { NotificationSettings } from '../commander/settings';
 import type { TimeFormatter } from '../badge/rules';
-
-const MINUTE = 60_000;
+import { MINUTE_MS as MINUTE } from '../schedule/units';
+import { localWeekdayTime } from '../format/local-time';
 
 /**
  * A "has started" notification is still worth showing this long after the start. After a longer
@@ -35,9 +35,6 @@ export interface DueNotification {
 export const notificationId = (packId: string, trackId: string, milestoneId: string, kind: NotificationKind): string =>
   `${packId}/${trackId}/${milestoneId}/${kind}`;
 
-const defaultFormatter: TimeFormatter = (instant) =>
-  new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(instant);
-
 function leadMs(settings: NotificationSettings): number {
   const minutes = Number.isInteger(settings.minutesBeforeEnd) ? settings.minutesBeforeEnd : 0;
   return Math.min(Math.max(minutes, 0), MAX_MINUTES_BEFORE_END) * MINUTE;
@@ -57,7 +54,7 @@ export function dueNotifications(
   followed: FollowedTrack[],
   settings: NotificationSettings,
   now: number,
-  formatTime: TimeFormatter = defaultFormatter,
+  formatTime: TimeFormatter = localWeekdayTime,
 ): DueNotification[] {
   if (!settings.enabled) return [];
   const lead = leadMs(settings);

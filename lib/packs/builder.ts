@@ -1,6 +1,8 @@
 // The "Create a pack" form as data: what the Commander typed, turned into a pack-format value and then
 // read by the same reader as an imported file. Pure; the caller passes the time-zone offset.
-import { readPack, type ReadProblem, type ReadResult } from './reader';
+import { TZDate } from '@date-fns/tz';
+import { addDays, format } from 'date-fns';
+import { readPackKeyed, type KeyedProblem } from './reader';
 import type { Pack } from './types';
 
 export type MilestoneTiming = 'day' | 'exact';
@@ -93,8 +95,9 @@ const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 export function nextDay(day: string): string | undefined {
   const match = DATE.exec(day);
   if (!match) return undefined;
-  const next = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + 1));
-  return Number.isNaN(next.getTime()) ? undefined : next.toISOString().slice(0, 10);
+  // Calendar days of the pack's own dates, counted in UTC so that no local DST change or skipped day shifts them.
+  const next = addDays(new TZDate(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 'UTC'), 1);
+  return Number.isNaN(next.getTime()) ? undefined : format(next, 'yyyy-MM-dd');
 }
 
 /** `2024-05-01T13:00` at UTC+2 → `2024-05-01T13:00+02:00`: the wall time the Commander typed, with its offset. */
@@ -152,18 +155,18 @@ export function packValueFromDraft(draft: PackDraft, zoneOffset: ZoneOffset): Re
   return value;
 }
 
-export type BuiltPack = { ok: true; pack: Pack } | { ok: false; problem: ReadProblem; message: string };
+export type BuiltPack = { ok: true; pack: Pack } | { ok: false; problem: KeyedProblem; message: string };
 
 /** Builds the pack and reads it with the import reader; a problem is described in the form's words. */
 export function buildPack(draft: PackDraft, zoneOffset: ZoneOffset): BuiltPack {
-  const read: ReadResult<Pack> = readPack(packValueFromDraft(draft, zoneOffset));
+  const read = readPackKeyed(packValueFromDraft(draft, zoneOffset));
   if (read.ok) return { ok: true, pack: read.value };
   return { ok: false, problem: read.problem, message: describeDraftProblem(draft, read.problem) };
 }
 
 /** `Track 1 › Milestone 3 › End: must end after start (tracks[0].milestones[2].end)`. */
-export function describeDraftProblem(draft: PackDraft, problem: ReadProblem): string {
-  const steps = [...problem.path.matchAll(/([A-Za-z]+)|\[(\d+)\]/g)].map((m) => m[1] ?? Number(m[2]));
+export function describeDraftProblem(draft: PackDraft, problem: KeyedProblem): string {
+  const steps = problem.keys;
   const words: string[] = [];
   let track: TrackDraft | undefined;
   let milestone: MilestoneDraft | undefined;

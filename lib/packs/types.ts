@@ -1,4 +1,4 @@
-// The event pack, version 1, as ../shared/pack-format.md describes it.
+// The event pack, version 1, as docs/pack-format.md describes it.
 // Times stay the strings the pack gave; lib/schedule/pack-time.ts resolves them to epoch ms.
 
 /** `YYYY-MM-DD` (the daily reset on that date) or an ISO 8601 instant with an offset. */

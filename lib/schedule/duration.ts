@@ -1,9 +1,5 @@
 // Durations for people: "4 h 12 min", "2 d 3 h", "42 s". Pure.
-
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+import { DAY_MS as DAY, HOUR_MS as HOUR, MINUTE_MS as MINUTE, SECOND_MS as SECOND } from './units';
 
 /**
  * Two units at most, rounded down, except that the last minute counts seconds (rounded up,

@@ -1,4 +1,5 @@
 // Pack times and daily resets, resolved to epoch milliseconds. Pure: no clock, no local time zone.
+import { HOUR_MS, MINUTE_MS, SECOND_MS } from './units';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -6,13 +7,15 @@ const RESET = /^(\d{2}):(\d{2})(Z|[+-]\d{2}:\d{2})$/;
 
 export const DEFAULT_DAILY_RESET = '00:00Z';
 
-const MINUTE = 60_000;
-const DAY = 86_400_000;
-
 export type ParsedPackTime =
   | { kind: 'date'; dayStartUtc: number }
   | { kind: 'instant'; at: number };
 
+/** Whether a pack time is a date without a time of day, so the daily reset decides when it starts. */
+export const isDateOnly = (time: string): boolean => DATE.test(time);
+
+// Hand-written rather than date-fns's isExists: that one builds a local Date, and a zone that skipped a
+// whole day (Pacific/Apia, 30 Dec 2011) would call a real calendar date invalid.
 function validCalendarDate(y: number, m: number, d: number): number | undefined {
   const ms = Date.UTC(y, m - 1, d);
   const check = new Date(ms);
@@ -45,7 +48,7 @@ export function parsePackTime(text: string): ParsedPackTime | undefined {
   if (dayStartUtc === undefined || offsetMin === undefined) return undefined;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
   const ms = Number(frac.padEnd(3, '0'));
-  const at = dayStartUtc + Number(h) * 3_600_000 + Number(mi) * MINUTE + Number(s) * 1000 + ms - offsetMin * MINUTE;
+  const at = dayStartUtc + Number(h) * HOUR_MS + Number(mi) * MINUTE_MS + Number(s) * SECOND_MS + ms - offsetMin * MINUTE_MS;
   return { kind: 'instant', at };
 }
 
@@ -65,16 +68,25 @@ export function parseDailyReset(text: string): number | undefined {
   const minutes = Number(match[2]);
   const offsetMin = offsetMinutes(match[3]!);
   if (hours > 23 || minutes > 59 || offsetMin === undefined) return undefined;
-  return (hours * 60 + minutes - offsetMin) * MINUTE;
+  return (hours * 60 + minutes - offsetMin) * MINUTE_MS;
 }
 
-/** The reset in force: the user's setting, else the pack's, else 00:00 UTC. Invalid strings are skipped. */
-export function effectiveDailyReset(userReset: string | undefined, packReset: string | undefined): string {
-  for (const candidate of [userReset, packReset]) {
-    if (candidate !== undefined && parseDailyReset(candidate) !== undefined) return candidate;
-  }
-  return DEFAULT_DAILY_RESET;
+/** Who set the daily reset in force: the Commander's setting, the pack, or nobody (the format's 00:00 UTC). */
+export type DailyResetSource = 'settings' | 'pack' | 'default';
+
+/** The reset in force and where it comes from: the user's setting, else the pack's, else 00:00 UTC. Invalid strings are skipped. */
+export function dailyResetInForce(
+  userReset: string | undefined,
+  packReset: string | undefined,
+): { reset: string; source: DailyResetSource } {
+  if (userReset !== undefined && parseDailyReset(userReset) !== undefined) return { reset: userReset, source: 'settings' };
+  if (packReset !== undefined && parseDailyReset(packReset) !== undefined) return { reset: packReset, source: 'pack' };
+  return { reset: DEFAULT_DAILY_RESET, source: 'default' };
 }
+
+/** The reset string in force (see dailyResetInForce). */
+export const effectiveDailyReset = (userReset: string | undefined, packReset: string | undefined): string =>
+  dailyResetInForce(userReset, packReset).reset;
 
 /** Epoch ms of a pack time; a date means the daily reset on that date. Throws on text the reader would refuse. */
 export function resolvePackTime(text: string, dailyReset: string = DEFAULT_DAILY_RESET): number {
@@ -85,4 +97,3 @@ export function resolvePackTime(text: string, dailyReset: string = DEFAULT_DAILY
   return parsed.dayStartUtc + resetMs;
 }
 
-export { DAY as DAY_MS, MINUTE as MINUTE_MS };

@@ -4,7 +4,7 @@ import { createStore, get, getMany, update, keys as storedKeys, type UseStore } 
 import type { Pack } from '../packs/types';
 import type { FeedRecord, FeedRecords } from '../feeds/feed-record';
 import { emptyPackProgress, type PackProgress } from '../commander/progress';
-import { defaultSettings, type Settings } from '../commander/settings';
+import { defaultSettings, packSettings, withPackSettings, type Settings } from '../commander/settings';
 import { MIGRATIONS, type Migration } from './migrations';
 import {
   KEYS,
@@ -60,12 +60,6 @@ export function readSnapshotAndPacks(
 export async function readPacks(ids: string[], store = extensionStore()): Promise<Array<Pack | undefined>> {
   if (ids.length === 0) return [];
   return getMany<Pack | undefined>(ids.map(KEYS.pack), store);
-}
-
-/** Every imported pack, for the options page. */
-export async function readAllPacks(store = extensionStore()): Promise<Pack[]> {
-  const packKeys = (await storedKeys(store)).filter((k): k is string => typeof k === 'string' && k.startsWith('pack:'));
-  return (await getMany<Pack | undefined>(packKeys, store)).filter((pack): pack is Pack => pack !== undefined);
 }
 
 export async function updateSettings(change: (settings: Settings) => Settings, store = extensionStore()): Promise<Settings> {
@@ -134,9 +128,9 @@ export async function installPack(
     const follow = options.followTrackId;
     if (follow !== undefined) {
       rewrite<Settings>(objects, KEYS.settings, (settings = defaultSettings()) => {
-        const current = Object.hasOwn(settings.packs, pack.id) ? settings.packs[pack.id]! : {};
+        const current = packSettings(settings, pack.id);
         if (pack.tracks.some((t) => t.id === current.followedTrackId)) return settings;
-        return { ...settings, packs: { ...settings.packs, [pack.id]: { ...current, followedTrackId: follow } } };
+        return withPackSettings(settings, pack.id, { followedTrackId: follow });
       });
     }
     return promisifyTransaction(objects.transaction);

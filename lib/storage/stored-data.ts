@@ -2,6 +2,7 @@
 // shares. Pure: the IndexedDB code is lib/storage/store-adapter.ts.
 import type { PackProgress } from '../commander/progress';
 import { defaultSettings, type Settings } from '../commander/settings';
+import { DAY_MS } from '../schedule/units';
 
 export const SCHEMA_VERSION = 1;
 
@@ -26,7 +27,7 @@ export const KEYS = {
 export type NotifiedLog = Record<string, number>;
 
 /** How long a shown notification's id is remembered; far longer than any notification stays due. */
-export const NOTIFIED_MEMORY_MS = 30 * 86_400_000;
+export const NOTIFIED_MEMORY_MS = 30 * DAY_MS;
 
 export type ProgressByPack = Record<string, PackProgress>;
 

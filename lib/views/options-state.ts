@@ -1,7 +1,8 @@
 // What the options page shows: every installed pack (hidden ones too), built-in first, with its
 // settings, progress and the times it spans.
 import { BUILTIN_PACK_ID, builtinPack } from '../packs/builtin';
-import { effectiveDailyReset, MINUTE_MS, parseDailyReset, parsePackTime } from '../schedule/pack-time';
+import { dailyResetInForce, isDateOnly, parseDailyReset, type DailyResetSource } from '../schedule/pack-time';
+import { MINUTE_MS } from '../schedule/units';
 import type { Pack } from '../packs/types';
 import { emptyPackProgress, own, type PackProgress } from '../commander/progress';
 import { scheduleTrack } from '../schedule/schedule';
@@ -46,9 +47,10 @@ export function installedPack(pack: Pack, builtin: boolean, snapshot: Snapshot):
 }
 
 export function packUsesDates(pack: Pack): boolean {
-  const isDate = (time: string) => parsePackTime(time)?.kind === 'date';
   return pack.tracks.some(
-    (t) => (t.server && (isDate(t.server.start) || isDate(t.server.end))) || t.milestones.some((m) => isDate(m.start) || isDate(m.end)),
+    (t) =>
+      (t.server && (isDateOnly(t.server.start) || isDateOnly(t.server.end))) ||
+      t.milestones.some((m) => isDateOnly(m.start) || isDateOnly(m.end)),
   );
 }
 
@@ -65,11 +67,8 @@ export const installedPacks = (state: OptionsState): InstalledPacks => ({
   packs: state.packs.map((p) => p.pack),
 });
 
-
-
 export interface ResetInForce {
-  /** Where the reset comes from: the Commander's setting, the pack, or the format's default of 00:00 UTC. */
-  source: 'settings' | 'pack' | 'default';
+  source: DailyResetSource;
   /** As written, e.g. `05:00+02:00`. */
   reset: string;
   /** The same moment in UTC, `HH:MM`, e.g. `03:00`. */
@@ -78,8 +77,7 @@ export interface ResetInForce {
 
 /** The daily reset that date-only times of a pack are resolved with, and where it comes from. */
 export function resetInForce(pack: Pack, settings: PackSettings): ResetInForce {
-  const reset = effectiveDailyReset(settings.dailyReset, pack.dailyReset);
-  const source = reset === settings.dailyReset ? 'settings' : reset === pack.dailyReset ? 'pack' : 'default';
+  const { reset, source } = dailyResetInForce(settings.dailyReset, pack.dailyReset);
   return { source, reset, utc: utcClock(parseDailyReset(reset) ?? 0) };
 }
 

@@ -2,6 +2,7 @@
 import type { Milestone, Track } from '../packs/types';
 import { isObjectiveChecked, type TrackProgress } from '../commander/progress';
 import type { TrackSchedule } from '../schedule/schedule';
+import { dailyResetInForce, isDateOnly, type DailyResetSource } from '../schedule/pack-time';
 import { packSettings } from '../commander/settings';
 import type { PackState, TrackerState } from './tracker-state';
 
@@ -25,8 +26,7 @@ export interface ResetAssumption {
   reset: string;
   /** For people, e.g. `00:00 UTC` or `05:00 UTC+02:00`. */
   label: string;
-  /** `settings`: the Commander set it; `pack`: the pack gives it; `default`: nobody did, 00:00 UTC is assumed. */
-  source: 'settings' | 'pack' | 'default';
+  source: DailyResetSource;
   /** One instant that is a reset, so a view can show the reset in local time. */
   example: number;
 }
@@ -51,10 +51,6 @@ export function objectiveViews(milestone: Milestone, progress: TrackProgress | u
   }));
 }
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
-export const isDateOnly = (time: string): boolean => DATE_ONLY.test(time);
-
 export function resetLabel(reset: string): string {
   const time = reset.slice(0, 5);
   const offset = reset.slice(5);
@@ -75,8 +71,6 @@ export function resetAssumption(
   const datedEnd = dated ? undefined : milestones.find((m) => isDateOnly(m.milestone.end));
   const example = dated?.start ?? datedEnd?.end;
   if (example === undefined) return undefined;
-  const own = packSettings(state.snapshot.settings, entry.pack.id).dailyReset;
-  // effectiveDailyReset takes the Commander's reset, else the pack's, else 00:00 UTC: whichever matches was used.
-  const source: ResetAssumption['source'] = own === schedule.dailyReset ? 'settings' : entry.pack.dailyReset === schedule.dailyReset ? 'pack' : 'default';
+  const { source } = dailyResetInForce(packSettings(state.snapshot.settings, entry.pack.id).dailyReset, entry.pack.dailyReset);
   return { reset: schedule.dailyReset, label: resetLabel(schedule.dailyReset), source, example };
 }

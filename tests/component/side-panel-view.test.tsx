@@ -33,10 +33,17 @@ function showPanel(state: TrackerState, now: number, packId?: string) {
   const actions = spyActions();
   const onChoosePack = vi.fn();
   const onOpenOptions = vi.fn();
+  const onAddToCalendar = vi.fn();
   render(
-    <SidePanelView model={checklistView(state, now, packId)} actions={actions} onChoosePack={onChoosePack} onOpenOptions={onOpenOptions} />,
+    <SidePanelView
+      model={checklistView(state, now, packId)}
+      actions={actions}
+      onChoosePack={onChoosePack}
+      onOpenOptions={onOpenOptions}
+      onAddToCalendar={onAddToCalendar}
+    />,
   );
-  return { actions, onChoosePack, onOpenOptions };
+  return { actions, onChoosePack, onOpenOptions, onAddToCalendar };
 }
 
 const statusOf = (article: HTMLElement) =>

@@ -1,11 +1,11 @@
 // axe-core on the popup, the side panel and the options page of the built extension, in light and
-// dark: no serious or critical violation in any state a Commander sees.
+// dark: no serious or critical violation in any state a Commander sees. Each test starts from the store it sets up.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type LaunchedExtension } from './chromium';
-import { WED_NOON, openView } from './view-pages';
+import { launchExtension, openExtensionPage, type LaunchedExtension } from './chromium';
+import { DEFENDERS, FIRST_RUN, WED_NOON, builtinArcStore, openView, startFrom } from './view-pages';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -38,10 +38,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 describe('accessibility (axe-core): no serious or critical violations', () => {
   let ext: LaunchedExtension;
+  /** An extension page to set up the store from. */
+  let control: Page;
 
   beforeAll(async () => {
     ext = await launchExtension();
     await ext.context.clock.install({ time: WED_NOON });
+    control = await openExtensionPage(ext.context, ext.extensionId, 'options.html');
   });
 
   afterAll(async () => {
@@ -49,6 +52,7 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
   });
 
   it('in the popup on first run', async () => {
+    await startFrom(control, FIRST_RUN);
     const popup = await openView(ext, 'popup');
     await popup.getByRole('button', { name: 'Defenders of Peace · Hero' }).waitFor();
     expect(await seriousViolations(popup)).toEqual([]);
@@ -56,6 +60,7 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
   });
 
   it('in the side panel on first run', async () => {
+    await startFrom(control, FIRST_RUN);
     const panel = await openView(ext, 'sidepanel');
     await panel.getByRole('button', { name: 'Defenders of Peace · Hero' }).waitFor();
     expect(await seriousViolations(panel)).toEqual([]);
@@ -63,6 +68,7 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
   });
 
   it('in the popup with a live milestone, an objective checked', async () => {
+    await startFrom(control, FIRST_RUN);
     const popup = await openView(ext, 'popup');
     await popup.getByRole('button', { name: 'Defenders of Peace · Hero' }).click();
     await popup.getByRole('checkbox', { name: 'Spend Trait XP' }).check();
@@ -71,8 +77,10 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
   });
 
   it('lets the popup be used with the keyboard alone, in reading order', async () => {
+    await startFrom(control, builtinArcStore(DEFENDERS, { checked: { 'hidden-motivations': ['trait-xp'] } }));
     const popup = await openView(ext, 'popup');
     await popup.getByRole('heading', { name: 'Hidden Motivations' }).waitFor();
+    await popup.getByRole('checkbox', { name: 'Spend Trait XP', checked: true }).waitFor();
     const focusedNames: string[] = [];
     for (let i = 0; i < 5; i++) {
       await popup.keyboard.press('Tab');
@@ -97,7 +105,7 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
     await popup.keyboard.press('Space');
     // Wait for the stored state to come back: the view re-renders after its write.
     await popup.getByRole('checkbox', { name: 'Spend Trait XP', checked: false }).waitFor();
-    // Undo, so the next test starts from the same state.
+    // And back again: Space re-checks the objective, Tab moves forward to the switch.
     await popup.keyboard.press('Space');
     await popup.getByRole('checkbox', { name: 'Spend Trait XP', checked: true }).waitFor();
     await popup.keyboard.press('Tab');
@@ -107,6 +115,7 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
   });
 
   it('in the side panel with every status, a note and a server entry open', async () => {
+    await startFrom(control, builtinArcStore(DEFENDERS, { checked: { 'hidden-motivations': ['trait-xp'] } }));
     const panel = await openView(ext, 'sidepanel');
     const first = panel.getByRole('article', { name: 'Unraveling Anomalies' });
     await first.getByRole('switch', { name: /completed/i }).check();
@@ -121,6 +130,7 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
   });
 
   it('in the popup after the arc', async () => {
+    await startFrom(control, builtinArcStore(DEFENDERS, { completed: ['unraveling-anomalies'] }));
     const page = await ext.context.newPage();
     await page.clock.setFixedTime(new Date('2024-06-01T12:00:00Z'));
     await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
@@ -130,6 +140,7 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
   });
 
   it('in the options page', async () => {
+    await startFrom(control, builtinArcStore(DEFENDERS));
     const options = await ext.context.newPage();
     await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
     await options.waitForFunction(() => document.body.innerText.trim().length > 0);

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, openExtensionPage, type LaunchedExtension } from './chromium';
 import {
   STORED,
@@ -63,32 +63,45 @@ const GREEN = badgeRgba('green');
 
 const counting = (badge: ShownBadge) => badge.text === '2h' || badge.text === '3h';
 
+/** The store entry of the milestone marked completed at `completedAt`. */
+const completedProgress = (completedAt: number) => ({
+  [STORED.keys.progress]: {
+    [PACK_ID]: { tracks: { [TRACK_ID]: { milestones: { [MILESTONE_ID]: { completedAt, objectives: {} } } } } },
+  },
+});
+
+// Each test runs in a browser of its own, on a new profile: the first install is a real one, and what one
+// test stores cannot reach another.
 describe('toolbar badge in Chromium', () => {
   let userDataDir: string;
   let ext: LaunchedExtension | undefined;
   let page: Page;
-  let completedAt: number;
 
-  beforeAll(async () => {
-    // Our own profile folder, so that it outlives the first browser and the second one reopens it.
+  beforeEach(async () => {
+    // Our own profile folder, so that it outlives the first browser and a second one can reopen it.
     userDataDir = await mkdtemp(join(tmpdir(), 'stfc-e2e-badge-'));
     ext = await launchExtension({ userDataDir });
     page = await openExtensionPage(ext.context, ext.extensionId, 'options.html');
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await ext?.close();
+    ext = undefined;
     if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
   });
+
+  /** Stores the live pack, followed, and waits for its amber countdown. */
+  async function followLiveMilestone(): Promise<ShownBadge> {
+    await writeStore(page, onePackStore(pack, { followedTrackId: TRACK_ID }));
+    await announceStoreChange(page);
+    return waitForBadge(ext!.serviceWorker, (b) => counting(b) && sameColour(b.colour, AMBER));
+  }
 
   it('counts down a live milestone in amber once the store holds it', async () => {
     // A first install follows no track, so there is nothing to count down yet.
     expect((await readBadge(ext!.serviceWorker)).text).toBe('');
 
-    await writeStore(page, onePackStore(pack, { followedTrackId: TRACK_ID }));
-    await announceStoreChange(page);
-
-    const badge = await waitForBadge(ext!.serviceWorker, (b) => counting(b) && sameColour(b.colour, AMBER));
+    const badge = await followLiveMilestone();
     expect(['2h', '3h']).toContain(badge.text);
     expect(badge.colour).toEqual(AMBER);
     expect(badge.title).toContain(MILESTONE_NAME);
@@ -96,12 +109,8 @@ describe('toolbar badge in Chromium', () => {
   });
 
   it('turns green when the milestone is marked completed', async () => {
-    completedAt = Date.now();
-    await writeStore(page, {
-      [STORED.keys.progress]: {
-        [PACK_ID]: { tracks: { [TRACK_ID]: { milestones: { [MILESTONE_ID]: { completedAt, objectives: {} } } } } },
-      },
-    });
+    await followLiveMilestone();
+    await writeStore(page, completedProgress(Date.now()));
     await announceStoreChange(page, { what: 'progress', packId: PACK_ID });
 
     const badge = await waitForBadge(ext!.serviceWorker, (b) => counting(b) && sameColour(b.colour, GREEN));
@@ -110,6 +119,12 @@ describe('toolbar badge in Chromium', () => {
   });
 
   it('keeps the progress and shows green again after the browser restarts', async () => {
+    const completedAt = Date.now();
+    await followLiveMilestone();
+    await writeStore(page, completedProgress(completedAt));
+    await announceStoreChange(page, { what: 'progress', packId: PACK_ID });
+    await waitForBadge(ext!.serviceWorker, (b) => counting(b) && sameColour(b.colour, GREEN));
+
     await ext!.close();
     ext = undefined;
     ext = await launchExtension({ userDataDir });

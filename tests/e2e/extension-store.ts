@@ -3,6 +3,7 @@
 // so a test fails when the extension stops reading data that an installed copy has already stored.
 import type { Page, Worker } from 'playwright-core';
 import { BADGE_COLOURS, type BadgeColour } from '../../lib/badge/rules';
+import { pollUntil, type PollOptions } from '../helpers/poll';
 
 /** The stored format: one database, one object store, each value stored under its key (idb-keyval). */
 export const STORED = {
@@ -84,6 +85,37 @@ export async function writeStore(target: ExtensionContext, entries: Record<strin
   );
 }
 
+/**
+ * Replaces everything stored with `entries`, in one transaction: with no entries, the store is as a new browser
+ * profile has it. Announce the change (announceStoreChange) for the background and open views to re-read.
+ */
+export async function replaceStore(target: ExtensionContext, entries: Record<string, unknown> = {}): Promise<void> {
+  await evaluateIn(
+    target,
+    async ({ database, objectStore, entries }: StoreArg & { entries: Record<string, unknown> }) => {
+      const open = indexedDB.open(database);
+      open.onupgradeneeded = () => open.result.createObjectStore(objectStore);
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      try {
+        const transaction = db.transaction(objectStore, 'readwrite');
+        const objects = transaction.objectStore(objectStore);
+        objects.clear();
+        for (const [key, value] of Object.entries(entries)) objects.put(value, key);
+        await new Promise<void>((resolve, reject) => {
+          transaction.oncomplete = () => resolve();
+          transaction.onabort = transaction.onerror = () => reject(transaction.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
+    { database: STORED.database, objectStore: STORED.objectStore, entries },
+  );
+}
+
 /** The stored values of `keys` (undefined where nothing is stored), read in one transaction. */
 export async function readStore(target: ExtensionContext, keys: string[]): Promise<Record<string, unknown>> {
   return evaluateIn(
@@ -143,20 +175,21 @@ export async function readBadge(worker: Worker): Promise<ShownBadge> {
 /**
  * Polls the badge until `accept` holds and returns it; throws with the last badge seen after `timeout` ms.
  */
-export async function waitForBadge(
+export function waitForBadge(
   worker: Worker,
   accept: (badge: ShownBadge) => boolean,
-  { timeout = 10_000, interval = 100 }: { timeout?: number; interval?: number } = {},
+  { timeout = 10_000, interval = 100 }: PollOptions = {},
 ): Promise<ShownBadge> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const badge = await readBadge(worker);
-    if (accept(badge)) return badge;
-    if (Date.now() >= deadline) {
-      throw new Error(`The badge did not reach the expected state within ${timeout} ms; last seen: ${JSON.stringify(badge)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, interval));
-  }
+  return pollUntil(
+    async () => {
+      const badge = await readBadge(worker);
+      if (!accept(badge)) {
+        throw new Error(`The badge did not reach the expected state within ${timeout} ms; last seen: ${JSON.stringify(badge)}`);
+      }
+      return badge;
+    },
+    { timeout, interval },
+  );
 }
 
 /** `#rrggbb` → [r, g, b, 255], as Chrome reports a colour set from that string. */

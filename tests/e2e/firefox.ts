@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { DB_NAME, STORE_NAME } from '../../lib/storage/store-adapter';
+import { pollUntil } from '../helpers/poll';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv3');
@@ -143,14 +144,16 @@ async function pageState(page: Page): Promise<{ href: string; readyState: string
   }
 }
 
-async function pollFor<T>(probe: () => Promise<T | undefined>, what: string, timeout = PAGE_READY_TIMEOUT_MS): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** Polls `probe` until it finds something (not undefined); throws naming `what` after PAGE_READY_TIMEOUT_MS. */
+function pollFor<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
+  return pollUntil(
+    async () => {
+      const found = await probe();
+      if (found === undefined) throw new Error(`Timed out after ${PAGE_READY_TIMEOUT_MS} ms waiting for ${what}`);
+      return found;
+    },
+    { timeout: PAGE_READY_TIMEOUT_MS, interval: 50 },
+  );
 }
 
 /**
@@ -204,23 +207,18 @@ export async function writeExtensionStore(page: Page, entries: Record<string, un
         tx.onabort = tx.onerror = () => rej(tx.error);
       });
       db.close();
-      // The @webext-core/messaging wire format of lib/storage/messaging-adapter.ts's storeChanged message. Retried while
-      // the background has not registered its listener yet ("Receiving end does not exist").
-      const message = { id: 1, type: 'storeChanged', data: { what: 'everything' }, timestamp: Date.now() };
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await browser.runtime.sendMessage(message);
-          return;
-        } catch (error) {
-          if (attempt >= 50) throw error;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      }
     },
     DB_NAME,
     STORE_NAME,
     entries,
   );
+  // The @webext-core/messaging wire format of lib/storage/messaging-adapter.ts's storeChanged message. Retried while
+  // the background has not registered its listener yet ("Receiving end does not exist").
+  const message = { id: 1, type: 'storeChanged', data: { what: 'everything' }, timestamp: Date.now() };
+  await pollUntil(() => evaluateInExtension(page, (m: typeof message) => browser.runtime.sendMessage(m).then(() => undefined), message), {
+    timeout: 5_000,
+    interval: 100,
+  });
 }
 
 /** Reads one raw value from the extension's IndexedDB, from inside an extension page. */

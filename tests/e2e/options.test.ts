@@ -1,6 +1,6 @@
 // The options page in real Chromium: import a pack file and see it live in the popup and the badge;
 // paste a broken pack and get one alert with the store unchanged; create a pack with the form and
-// export it; back up, clear, restore and see the progress again.
+// export it; back up, clear, restore and see the progress again. Each test starts from the store it sets up.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPack } from '../../lib/packs/reader';
 import { launchExtension, openExtensionPage, type LaunchedExtension } from './chromium';
-import { STORED, waitForBadge, writeStore, type ExtensionContext } from './extension-store';
+import { STORED, announceStoreChange, onePackStore, replaceStore, waitForBadge, type ExtensionContext } from './extension-store';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -79,20 +79,11 @@ function readAll(target: ExtensionContext): Promise<Record<string, unknown>> {
   return 'goto' in target ? target.evaluate(read, arg) : target.evaluate(read, arg);
 }
 
-/** Empties the store, as a new browser profile would have it. */
-function clearStore(page: Page): Promise<void> {
-  return page.evaluate(async ({ database, objectStore }) => {
-    const open = indexedDB.open(database);
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const transaction = db.transaction(objectStore, 'readwrite');
-    transaction.objectStore(objectStore).clear();
-    await new Promise((resolve) => (transaction.oncomplete = resolve));
-    db.close();
-  }, { database: STORED.database, objectStore: STORED.objectStore });
-}
+/** The live pack imported and followed, with its live milestone completed and its objective checked (as the popup stores them). */
+const LIVE_PACK_WITH_PROGRESS = {
+  ...onePackStore(livePack, { followedTrackId: 'resistance', importedAt: minuteNow }),
+  [STORED.keys.progress]: { 'e2e-options-arc': { tracks: { resistance: { milestones: { signal: { completedAt: minuteNow, objectives: { scan: minuteNow } } } } } } },
+};
 
 describe('the options page in Chromium', () => {
   let ext: LaunchedExtension;
@@ -111,7 +102,17 @@ describe('the options page in Chromium', () => {
     if (files) await rm(files, { recursive: true, force: true });
   });
 
+  /** Replaces the store with `entries`, has the background re-read it and reloads the options page on it. */
+  async function startFrom(entries: Record<string, unknown>): Promise<void> {
+    await replaceStore(options, entries);
+    await announceStoreChange(options);
+    await options.reload();
+    await options.getByRole('heading', { name: 'Event packs' }).waitFor();
+  }
+
   it('imports a pack file, and its live milestone shows in the popup and on the badge at once', async () => {
+    await startFrom({});
+    await waitForBadge(ext.serviceWorker, (b) => b.text === '');
     const file = join(files, 'options-test-arc.json');
     await writeFile(file, JSON.stringify(livePack, null, 2));
     await options.getByLabel('Import event pack').setInputFiles(file);
@@ -130,6 +131,7 @@ describe('the options page in Chromium', () => {
   });
 
   it('refuses a broken pasted pack with one alert naming the problem and its path, and changes nothing', async () => {
+    await startFrom(LIVE_PACK_WITH_PROGRESS);
     const before = await readAll(options);
     const broken = structuredClone(livePack);
     broken.id = 'broken-arc';
@@ -146,6 +148,7 @@ describe('the options page in Chromium', () => {
   });
 
   it('creates a small pack with the form and exports it as a pack file anyone can import', async () => {
+    await startFrom({});
     const form = options.getByRole('form', { name: 'Create a pack' });
     await form.getByLabel('Title').fill('Borg Incursion, week 1');
     await form.getByLabel('Track name').fill('Resistance');
@@ -186,10 +189,7 @@ describe('the options page in Chromium', () => {
   });
 
   it('backs up, clears, restores and shows the progress again', async () => {
-    // The Commander completed the live milestone (written as the popup's switch stores it).
-    const progress = { 'e2e-options-arc': { tracks: { resistance: { milestones: { signal: { completedAt: minuteNow, objectives: { scan: minuteNow } } } } } } };
-    await writeStore(options, { [STORED.keys.progress]: progress });
-    await options.reload();
+    await startFrom(LIVE_PACK_WITH_PROGRESS);
     const card = () => options.getByRole('article', { name: 'Options test arc' });
     await expect.poll(() => card().textContent()).toContain('Recorded: 1 completed milestone and 1 checked objective.');
     const before = await readAll(options);
@@ -199,7 +199,7 @@ describe('the options page in Chromium', () => {
     await download.saveAs(backup);
     expect(download.suggestedFilename()).toMatch(/^stfc-milestone-backup-\d{4}-\d{2}-\d{2}\.json$/);
 
-    await clearStore(options);
+    await replaceStore(options, {});
     await options.reload();
     await options.getByRole('heading', { name: 'Event packs' }).waitFor();
     expect(await card().count()).toBe(0);
@@ -220,6 +220,7 @@ describe('the options page in Chromium', () => {
   });
 
   it('asks before replacing a pack with a corrected version, and keeps the progress of unchanged ids', async () => {
+    await startFrom(LIVE_PACK_WITH_PROGRESS);
     const corrected = structuredClone(livePack);
     corrected.title = 'Options test arc, corrected';
     corrected.tracks[0]!.milestones[1]!.id = 'tomorrow-renamed';
@@ -237,9 +238,11 @@ describe('the options page in Chromium', () => {
   });
 
   it('removes an imported pack after saying which progress goes with it', async () => {
-    const card = options.getByRole('article', { name: 'Options test arc, corrected' });
+    await startFrom(LIVE_PACK_WITH_PROGRESS);
+    await waitForBadge(ext.serviceWorker, (b) => b.text === '5h');
+    const card = options.getByRole('article', { name: 'Options test arc' });
     await card.getByRole('button', { name: /^Remove/ }).click();
-    const dialog = options.getByRole('dialog', { name: 'Remove “Options test arc, corrected”?' });
+    const dialog = options.getByRole('dialog', { name: 'Remove “Options test arc”?' });
     expect(await dialog.textContent()).toContain('Its progress goes with it: 1 completed milestone and 1 checked objective.');
     await dialog.getByRole('button', { name: 'Remove pack' }).click();
     await expect.poll(() => card.count()).toBe(0);

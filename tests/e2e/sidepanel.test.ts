@@ -1,9 +1,10 @@
 // The side panel of the built extension in Chromium, with the built-in arc and the page clock on
 // Wednesday 15 November 2023 at 12:00 UTC: the whole arc as a checklist, kept in step with an open popup.
+// Each test opens both views on the store it sets up: Defenders of Peace followed, and what it has recorded.
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type LaunchedExtension } from './chromium';
-import { WED_NOON, openView, screenshotBothThemes, storedMilestone } from './view-pages';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, openExtensionPage, type LaunchedExtension } from './chromium';
+import { DEFENDERS, WED_NOON, builtinArcStore, openView, startFrom, storedMilestone, type ArcRecord } from './view-pages';
 
 const STATUS = /^(Upcoming|Live|Done|Missed)$/;
 
@@ -20,16 +21,28 @@ const milestone = (page: Page, name: string): Locator => page.getByRole('article
 
 describe('the side panel with the built-in arc on Wednesday 15 November 2023, 12:00 UTC', () => {
   let ext: LaunchedExtension;
+  /** An extension page to set up the store from. */
+  let control: Page;
   let popup: Page;
   let panel: Page;
+
+  /** Stores Defenders of Peace followed with `record`, then opens the popup and the side panel on it. */
+  async function openBothViews(record: ArcRecord = {}): Promise<void> {
+    await startFrom(control, builtinArcStore(DEFENDERS, record));
+    popup = await openView(ext, 'popup');
+    await popup.getByRole('heading', { name: 'Hidden Motivations' }).waitFor();
+    panel = await openView(ext, 'sidepanel');
+  }
 
   beforeAll(async () => {
     ext = await launchExtension();
     await ext.context.clock.install({ time: WED_NOON });
-    popup = await openView(ext, 'popup');
-    await popup.getByRole('button', { name: 'Defenders of Peace · Hero' }).click();
-    await popup.getByRole('heading', { name: 'Hidden Motivations' }).waitFor();
-    panel = await openView(ext, 'sidepanel');
+    control = await openExtensionPage(ext.context, ext.extensionId, 'options.html');
+  });
+
+  afterEach(async () => {
+    await popup?.close();
+    await panel?.close();
   });
 
   afterAll(async () => {
@@ -37,6 +50,7 @@ describe('the side panel with the built-in arc on Wednesday 15 November 2023, 12
   });
 
   it('lists every milestone in time order with its status as a word', async () => {
+    await openBothViews();
     expect(await statuses(panel)).toEqual([
       ['Unraveling Anomalies', ['Missed']],
       ['Enlisting Old Allies', ['Missed']],
@@ -47,6 +61,7 @@ describe('the side panel with the built-in arc on Wednesday 15 November 2023, 12
   });
 
   it('gives each milestone its local time range, with the UTC time on hover', async () => {
+    await openBothViews();
     const when = milestone(panel, 'Hidden Motivations').locator('time').first();
     // The date's wording follows the browser's locale; the times are UTC midnights.
     expect(await when.getAttribute('title')).toMatch(/^[^–]*15[^–]*2023[^–]*00:00 UTC – [^–]*16[^–]*2023[^–]*00:00 UTC$/);
@@ -55,17 +70,21 @@ describe('the side panel with the built-in arc on Wednesday 15 November 2023, 12
   });
 
   it('shows an objective checked in the popup without being reopened', async () => {
+    await openBothViews();
     await popup.getByRole('checkbox', { name: 'Spend Trait XP' }).check();
     await milestone(panel, 'Hidden Motivations').getByRole('checkbox', { name: 'Spend Trait XP', checked: true }).waitFor();
   });
 
   it('shows the milestone completed in the popup as Done, with the points earned', async () => {
+    await openBothViews({ checked: { 'hidden-motivations': ['trait-xp'] } });
     await popup.getByRole('switch', { name: /completed/i }).check();
     await milestone(panel, 'Hidden Motivations').getByText('Done', { exact: true }).waitFor();
     await panel.getByText('100 earned · 300 reachable · 500 total').waitFor();
   });
 
   it('and the other way round: the popup follows what the side panel records', async () => {
+    await openBothViews({ checked: { 'hidden-motivations': ['trait-xp'] }, completed: ['hidden-motivations'] });
+    await popup.getByRole('switch', { name: /completed/i, checked: true }).waitFor();
     await milestone(panel, 'Hidden Motivations').getByRole('checkbox', { name: 'Complete Away Team Assignments' }).check();
     await popup.getByRole('checkbox', { name: 'Complete Away Team Assignments', checked: true }).waitFor();
     await milestone(panel, 'Hidden Motivations').getByRole('switch', { name: /completed/i }).uncheck();
@@ -74,12 +93,14 @@ describe('the side panel with the built-in arc on Wednesday 15 November 2023, 12
   });
 
   it('records a missed milestone as done after the fact', async () => {
+    await openBothViews({ checked: { 'hidden-motivations': ['away-team', 'trait-xp'] } });
     await milestone(panel, 'Unraveling Anomalies').getByRole('switch', { name: /completed/i }).check();
     await milestone(panel, 'Unraveling Anomalies').getByText('Done', { exact: true }).waitFor();
     await panel.getByText('100 earned · 400 reachable · 500 total').waitFor();
   });
 
   it("keeps the server's points as typed, with when, and says how many points and full completions are missing", async () => {
+    await openBothViews();
     const server = panel.getByRole('region', { name: 'Defenders of Peace – IMS' });
     await server.getByRole('textbox', { name: 'Server points seen in game' }).fill('4,200');
     await server.getByRole('button', { name: 'Save' }).click();
@@ -91,14 +112,8 @@ describe('the side panel with the built-in arc on Wednesday 15 November 2023, 12
     expect(await server.getByRole('textbox', { name: 'Server points seen in game' }).inputValue()).toBe('4200');
   });
 
-  it('takes the README screenshots', async () => {
-    await milestone(panel, 'Hidden Motivations').getByRole('switch', { name: /completed/i }).check();
-    await milestone(panel, 'Hidden Motivations').getByText('Done', { exact: true }).waitFor();
-    await panel.evaluate(() => window.scrollTo(0, 0));
-    await screenshotBothThemes(panel, 'sidepanel');
-  });
-
   it('says "objectives not published" for Testing Destinies after switching to Architects of Chaos', async () => {
+    await openBothViews();
     await panel.getByRole('radio', { name: 'Architects of Chaos · Villain' }).check();
     const testing = milestone(panel, 'Testing Destinies');
     await testing.getByText('Objectives not published').waitFor();

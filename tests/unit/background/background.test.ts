@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BADGE_COLOURS, type BadgeColour } from '../../../lib/badge/rules';
 import type { Pack } from '../../../lib/packs/types';
+import { pollUntil } from '../../helpers/poll';
 import { emptyExtensionStore } from '../../helpers/store';
 import { DAY, HOUR, MINUTE, milestone, pack, track } from '../../fixtures/packs';
 
@@ -40,21 +41,9 @@ const rgba = (colour: BadgeColour) => {
   return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).concat(255);
 };
 
-/** Polls on real timers: vi.waitFor would advance the faked clock while it waits. */
-async function until(check: () => Promise<void>, timeout = 2000): Promise<void> {
-  for (const deadline = performance.now() + timeout; ; ) {
-    try {
-      return await check();
-    } catch (error) {
-      if (performance.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  }
-}
-
 /** Waits until the worker has written its badge for the current state. */
 async function settled(expected: { text: string }) {
-  await until(async () => expect((await badge()).text).toBe(expected.text));
+  await pollUntil(async () => expect((await badge()).text).toBe(expected.text));
 }
 
 /** Fires the badge alarm the way the browser would: the clock reaches its time, then the event comes. */
@@ -111,7 +100,7 @@ describe('the badge the background shows for a live milestone', () => {
   it('shows nothing when nothing is followed', async () => {
     vi.setSystemTime(START);
     await startWorker();
-    await until(async () => expect((await badge()).title).toBe('STFC Milestone Tracker'));
+    await pollUntil(async () => expect((await badge()).title).toBe('STFC Milestone Tracker'));
     expect((await badge()).text).toBe('');
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
   });
@@ -125,7 +114,7 @@ describe('progress changes', () => {
     await settled({ text: '2h' });
     const { recordProgress } = await import('../../../lib/storage/writes');
     await recordProgress('live-pack', { kind: 'completed', trackId: 'heroes', milestoneId: 'm', value: true, at: Date.now() });
-    await until(async () => expect((await badge()).color).toEqual(rgba('green')));
+    await pollUntil(async () => expect((await badge()).color).toEqual(rgba('green')));
     expect((await badge()).title).toContain('(completed)');
   });
 });

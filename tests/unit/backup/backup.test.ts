@@ -8,7 +8,7 @@ import { applyProgressChange } from '../../../lib/commander/progress';
 import { withPackSettings } from '../../../lib/commander/settings';
 import { claimNotifications, ensureSchema, readEverything, savePack, updatePackProgress, updateSettings } from '../../../lib/storage/store-adapter';
 import { KEYS } from '../../../lib/storage/stored-data';
-import { fiveDayTrack, pack } from '../../fixtures/packs';
+import { DAY, fiveDayTrack, pack } from '../../fixtures/packs';
 
 let counter = 0;
 const freshStore = () => createStore(`backup-test-${++counter}`, 'kv');
@@ -37,7 +37,6 @@ async function usedStore(): Promise<Store> {
 async function validBackup(): Promise<Loose> {
   return JSON.parse(await exportBackup(MON + DAY, await usedStore()));
 }
-const DAY = 86_400_000;
 
 describe('backup and restore', () => {
   it('restores into an empty store exactly what was exported (all but the device’s notification log)', async () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Pack } from '../../../lib/packs/types';
 import type { NotificationSettings } from '../../../lib/commander/settings';
+import { pollUntil } from '../../helpers/poll';
 import { emptyExtensionStore } from '../../helpers/store';
 import { DAY, HOUR, MINUTE, milestone, pack, track } from '../../fixtures/packs';
 
@@ -32,7 +33,7 @@ async function startWorker() {
   vi.resetModules();
   const background = (await import('../../../entrypoints/background')).default;
   background.main();
-  await until(() => expect(refreshes).toBeGreaterThan(before));
+  await pollUntil(() => expect(refreshes).toBeGreaterThan(before));
   // Setting the alarm is the refresh's last step; let its promise settle.
   await new Promise((resolve) => setTimeout(resolve, 0));
 }
@@ -54,18 +55,6 @@ async function restartWorker() {
 
 /** Every notification created, with the (fake) time it was created at. */
 let shown: Array<{ id: string; at: number; title: string }>;
-
-/** Polls on real timers: vi.waitFor would advance the faked clock while it waits. */
-async function until(check: () => void | Promise<void>, timeout = 2000): Promise<void> {
-  for (const deadline = performance.now() + timeout; ; ) {
-    try {
-      return await check();
-    } catch (error) {
-      if (performance.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  }
-}
 
 /** Fires the alarm the way the browser would, until `end`; checks there is never more than one alarm. */
 async function runUntil(end: number) {
@@ -186,7 +175,7 @@ describe('clicking a notification', () => {
     await startWorker();
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['arc/heroes/mon/start']);
     await fakeBrowser.notifications.onClicked.trigger('arc/heroes/mon/start');
-    await until(async () => {
+    await pollUntil(async () => {
       const tabs = await fakeBrowser.tabs.query({});
       expect(tabs.map((t) => t.url)).toContain(fakeBrowser.runtime.getURL('/popup.html'));
     });
@@ -199,6 +188,6 @@ describe('clicking a notification', () => {
     await startWorker();
     await restartWorker();
     await fakeBrowser.notifications.onClicked.trigger('arc/heroes/mon/start');
-    await until(async () => expect((await fakeBrowser.tabs.query({})).map((t) => t.url)).toContain(fakeBrowser.runtime.getURL('/popup.html')));
+    await pollUntil(async () => expect((await fakeBrowser.tabs.query({})).map((t) => t.url)).toContain(fakeBrowser.runtime.getURL('/popup.html')));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveDailyReset, parseDailyReset, parsePackTime, resolvePackTime } from '../../../lib/schedule/pack-time';
+import { dailyResetInForce, effectiveDailyReset, isDateOnly, parseDailyReset, parsePackTime, resolvePackTime } from '../../../lib/schedule/pack-time';
 
 describe('resolvePackTime', () => {
   it('resolves a date to 00:00 UTC on that date when no reset is set', () => {
@@ -41,5 +41,17 @@ describe('daily reset', () => {
     expect(effectiveDailyReset(undefined, '11:00Z')).toBe('11:00Z');
     expect(effectiveDailyReset(undefined, undefined)).toBe('00:00Z');
     expect(effectiveDailyReset('bogus', undefined)).toBe('00:00Z');
+  });
+  it('says where the reset in force comes from, skipping invalid ones', () => {
+    expect(dailyResetInForce('07:00Z', '11:00Z')).toEqual({ reset: '07:00Z', source: 'settings' });
+    expect(dailyResetInForce('11:00Z', '11:00Z')).toEqual({ reset: '11:00Z', source: 'settings' });
+    expect(dailyResetInForce('bogus', '11:00Z')).toEqual({ reset: '11:00Z', source: 'pack' });
+    expect(dailyResetInForce(undefined, 'bogus')).toEqual({ reset: '00:00Z', source: 'default' });
+    expect(dailyResetInForce(undefined, '00:00Z')).toEqual({ reset: '00:00Z', source: 'pack' });
+  });
+  it('tells a date-only time from an instant', () => {
+    expect(isDateOnly('2023-11-13')).toBe(true);
+    expect(isDateOnly('2023-11-13T00:00Z')).toBe(false);
+    expect(isDateOnly('13/11/2023')).toBe(false);
   });
 });
