@@ -35,10 +35,22 @@ function plainDynamicImports(): Plugin {
   };
 }
 
+/**
+ * STFC_E2E_BUILD=1 makes the browser tests' build: the same extension, in .output/e2e-<browser>-mv3, holding
+ * host access to 127.0.0.1 from install (a headless browser cannot answer the permission prompt). The store
+ * zips never come from it: `wxt zip` without the variable builds the normal manifest, where every host
+ * access is optional (tests/unit/repository/manifest.test.ts).
+ */
+const E2E_BUILD = process.env.STFC_E2E_BUILD === '1';
+
+/** Feeds ask for their one site when the Commander subscribes; loopback http is for testing and packs hosted at home. */
+const FEED_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
 // One config for both browsers; only what differs per browser is branched on `browser`.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
+  ...(E2E_BUILD ? { outDirTemplate: 'e2e-{{browser}}-mv{{manifestVersion}}' } : {}),
   vite: ({ command }) => ({
     // A build is a production build whatever NODE_ENV it inherits (npm run bench starts it from inside a
     // Vite server, which sets NODE_ENV=development): no Preact devtools hooks, no JSX source locations.
@@ -74,6 +86,8 @@ export default defineConfig({
     // unlimitedStorage makes the IndexedDB store persistent (never evicted under disk pressure); no browser.storage is used.
     permissions: browser === 'firefox' ? ['unlimitedStorage', 'alarms'] : ['unlimitedStorage', 'alarms', 'sidePanel'],
     optional_permissions: ['notifications'],
+    optional_host_permissions: FEED_HOSTS,
+    ...(E2E_BUILD ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     action: { default_title: 'STFC Milestone Tracker' },
     ...(browser === 'firefox'
       ? {

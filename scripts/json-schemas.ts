@@ -3,6 +3,7 @@
 // are what this makes. To publish another format, add one line to JSON_SCHEMAS.
 import { toJsonSchema, type ConversionConfig } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
+import { CatalogSchema } from '../lib/feeds/catalog-reader';
 import { packSchema } from '../lib/packs/reader';
 
 export interface PublishedSchema {
@@ -11,7 +12,10 @@ export interface PublishedSchema {
   file: string;
 }
 
-export const JSON_SCHEMAS: readonly PublishedSchema[] = [{ schema: packSchema, file: 'docs/pack.schema.json' }];
+export const JSON_SCHEMAS: readonly PublishedSchema[] = [
+  { schema: packSchema, file: 'docs/pack.schema.json' },
+  { schema: CatalogSchema, file: 'docs/catalog.schema.json' },
+];
 
 const CONVERSION: ConversionConfig = {
   target: 'draft-07',

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { OptionsBackup } from './BackupSection';
+import { OptionsFeeds } from './FeedsSection';
 import { OptionsCalendar } from './CalendarSection';
 import { OptionsNotifications } from './NotificationsSection';
 import { OptionsPackBuilder } from './PackBuilder';
@@ -38,6 +39,7 @@ export function OptionsPage() {
               track you follow in each: it drives the badge, the popup and notifications.
             </p>
             <OptionsPackList state={state} now={now} reload={reload} />
+            <OptionsFeeds reload={reload} />
             <OptionsPackImport state={state} reload={reload} />
             <OptionsPackBuilder state={state} reload={reload} />
           </section>

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { InstalledPack } from '@/lib/views/options-state';
 import { packFileName, serialisePack } from '@/lib/packs/export';
 import { describeProgress } from '@/lib/packs/import';
-import { recordPackSettings, removeImportedPack } from '@/lib/storage/writes';
+import { removePackAndFeed } from '@/lib/background/feed-updates';
+import { recordPackSettings } from '@/lib/storage/writes';
 import { localDayWithYear, utcDateTimeRange } from '@/lib/format/local-time';
 import { trackLabel } from '@/lib/views/track-view';
 import { OptionsConfirmDialog } from './ConfirmDialog';
@@ -97,7 +98,8 @@ export function OptionsPackCard({ installed, now, reload }: Props) {
           onCancel={() => setConfirmRemove(false)}
           onConfirm={async () => {
             setConfirmRemove(false);
-            await removeImportedPack(pack.id);
+            // A pack from a feed goes with its feed, and the feed's site access is given back if nothing else uses it.
+            await removePackAndFeed(pack.id);
             await reload();
           }}
         >

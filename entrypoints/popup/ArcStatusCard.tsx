@@ -1,4 +1,3 @@
-import { localNumber } from '@/lib/format/local-time';
 import type { PopupTrackSection } from '@/lib/views/popup-view';
 import { Countdown } from '@/components/Countdown';
 import { LocalTime } from '@/components/LocalTime';
@@ -10,14 +9,14 @@ interface Props {
   now: number;
 }
 
-/** Nothing live for the track: between two milestones, before the arc, or after it. */
+/** Nothing live for the track: between two milestones or before the arc (an ended arc is one line, PopupView's EndedLine). */
 export function ArcStatusCard({ section, trackLabel, now }: Props) {
   const headingId = `arc-${section.packId}`;
   const { next, phase } = section;
   return (
     <article class="card arc-card" aria-labelledby={headingId}>
       <div class="card-top">
-        <StatusChip status={phase === 'over' ? 'over' : phase === 'upcoming' ? 'upcoming' : 'next'} />
+        <StatusChip status={phase === 'upcoming' ? 'upcoming' : 'next'} />
         <span class="track-name">{trackLabel}</span>
       </div>
       {phase === 'running' && next ? (
@@ -44,15 +43,7 @@ export function ArcStatusCard({ section, trackLabel, now }: Props) {
           </p>
           <p class="muted">First milestone: {next.name}</p>
         </>
-      ) : (
-        <>
-          <h2 id={headingId}>{section.packTitle}</h2>
-          <p>
-            The arc ended on {section.arcEnd !== undefined ? <LocalTime at={section.arcEnd} format="date" /> : 'an unknown date'}{' '}
-            with {localNumber(section.points.earned)} of {localNumber(section.points.possible)} points earned.
-          </p>
-        </>
-      )}
+      ) : null}
     </article>
   );
 }

@@ -4,6 +4,8 @@ import { ArcStatusCard } from './ArcStatusCard';
 import { MilestoneCard } from './MilestoneCard';
 import { NextMilestone } from './NextMilestone';
 import { PointsMeter } from '@/components/PointsMeter';
+import { LocalTime } from '@/components/LocalTime';
+import { localNumber } from '@/lib/format/local-time';
 import type { TrackerActions } from '@/components/tracker-actions';
 import { TrackChooser } from '@/components/TrackChooser';
 
@@ -18,9 +20,23 @@ export interface PopupViewProps {
   onRestore?: (() => void) | undefined;
 }
 
+/** An arc that has ended, folded into one line. */
+function EndedLine({ title, end, points }: { title: string; end: number; points?: PopupTrackSection['points'] }) {
+  return (
+    <p class="ended-line muted">
+      <span>{title}: </span>
+      <span>
+        The arc ended on <LocalTime at={end} format="date" />
+        {points ? ` with ${localNumber(points.earned)} of ${localNumber(points.possible)} points earned.` : '.'}
+      </span>
+    </p>
+  );
+}
+
 function TrackSection({ section, now, actions, showPack }: { section: PopupTrackSection; now: number; actions: TrackerActions; showPack: boolean }) {
   const label = trackLabel({ name: section.trackName, ...(section.role ? { role: section.role } : {}) });
   const { packId, trackId } = section;
+  if (section.phase === 'over') return <EndedLine title={section.packTitle} end={section.arcEnd ?? 0} points={section.points} />;
   return (
     <section class="pack-section" aria-label={section.packTitle}>
       {showPack && section.live.length > 0 && <p class="eyebrow">{section.packTitle}</p>}
@@ -38,7 +54,7 @@ function TrackSection({ section, now, actions, showPack }: { section: PopupTrack
       ) : (
         <ArcStatusCard section={section} trackLabel={label} now={now} />
       )}
-      {section.phase !== 'over' && <PointsMeter points={section.points} label={`Points, ${section.trackName}`} />}
+      {<PointsMeter points={section.points} label={`Points, ${section.trackName}`} />}
       {section.live.length > 0 && section.next && <NextMilestone next={section.next} now={now} />}
       {section.reset?.source === 'default' && (
         <p class="fine-print muted">Times assume the daily reset at {section.reset.label}.</p>
@@ -80,9 +96,24 @@ export function PopupView({ model, actions, onOpenSidePanel, onOpenOptions, erro
           )
         ) : (
           <>
-            {model.sections.length === 0 && <p>No event pack is shown. Add one, or show a hidden one, in Options.</p>}
+            {model.noArc && (
+              <section class="card no-arc" aria-labelledby="no-arc">
+                <h2 id="no-arc">No arc is running in your packs</h2>
+                <p class="muted">Get this week’s arc from your alliance or server, in Options:</p>
+                <div class="button-row">
+                  <button type="button" onClick={onOpenOptions}>
+                    Add from link
+                  </button>
+                  <button type="button" class="secondary" onClick={onOpenOptions}>
+                    Import a pack file
+                  </button>
+                </div>
+              </section>
+            )}
             {model.sections.map((section) =>
-              section.kind === 'choose' ? (
+              section.kind === 'ended' ? (
+                <EndedLine key={section.packId} title={section.packTitle} end={section.arcEnd} />
+              ) : section.kind === 'choose' ? (
                 <TrackChooser
                   key={section.packId}
                   packTitle={section.packTitle}
@@ -97,9 +128,9 @@ export function PopupView({ model, actions, onOpenSidePanel, onOpenOptions, erro
         )}
       </main>
       <footer class="popup-footer">
-        {model?.nothingLive && <p class="muted">No milestone is live now. To follow another arc, add its event pack.</p>}
+        {model?.nothingLive && !model.noArc && <p class="muted">No milestone is live now. To follow another arc, add its event pack.</p>}
         <button type="button" class="link" onClick={onOpenOptions}>
-          {model?.nothingLive ? 'Add an event pack in Options' : 'Options'}
+          {model?.nothingLive && !model.noArc ? 'Add an event pack in Options' : 'Options'}
         </button>
       </footer>
     </div>

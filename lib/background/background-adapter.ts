@@ -1,11 +1,13 @@
 // The background's wiring: every event that can change the badge or bring a notification due leads to
 // one refresh from stored data.
 import { browser } from 'wxt/browser';
-import { onWakeUpAlarm } from './alarm-adapter';
+import { feedCheckScheduledAt, onFeedCheckAlarm, onWakeUpAlarm, scheduleFeedCheck } from './alarm-adapter';
+import { checkFeeds } from './feed-updates';
 import { refreshBadge } from './wake-up';
+import { nextCheckAt } from '../feeds/check-schedule';
 import { listenForNotificationClicks } from '../notifications/notification-adapter';
 import { serveViews } from '../storage/remote-store';
-import { ensureSchema, onStoreClosed, storagePersisted } from '../storage/store-adapter';
+import { ensureSchema, onStoreClosed, readFeeds, storagePersisted } from '../storage/store-adapter';
 import { onStoreChange, onViewOpened } from '../storage/messaging-adapter';
 
 export type Clock = () => number;
@@ -16,7 +18,18 @@ export type Clock = () => number;
  */
 export const ACTIVITY_REFRESH_MS = 20_000;
 
-export function startBackground(clock: Clock): { ready: Promise<unknown> } {
+/**
+ * Sets the feeds' daily check. An alarm already set is kept (every worker start would otherwise draw a
+ * new random minute and could keep pushing the check back), unless `reschedule` says a check just ran.
+ */
+export async function planFeedCheck(now: number, random: () => number, reschedule = false): Promise<number | undefined> {
+  const at = nextCheckAt(await readFeeds(), now, random());
+  const set = await feedCheckScheduledAt();
+  if (at === undefined || reschedule || set === undefined) await scheduleFeedCheck(at);
+  return at === undefined ? undefined : ((await feedCheckScheduledAt()) ?? at);
+}
+
+export function startBackground(clock: Clock, random: () => number = Math.random): { ready: Promise<unknown>; feedsChecked: () => Promise<unknown> } {
   // Always settles (a damaged store is an outcome, not a pending promise): the badge never waits on it.
   const migrated = ensureSchema().then(
     (outcome) => (outcome.ok ? undefined : console.error('the store cannot be read:', outcome.damage)),
@@ -38,10 +51,24 @@ export function startBackground(clock: Clock): { ready: Promise<unknown> } {
     return refresh();
   };
 
+  // Feed checks run one after another too, beside the badge's queue (a slow server never delays the badge).
+  let feedQueue: Promise<unknown> = migrated;
+  const planFeeds = (reschedule: boolean) =>
+    (feedQueue = feedQueue.then(() => planFeedCheck(clock(), random, reschedule)).catch((error: unknown) => console.error('feed schedule failed', error)));
+  const checkDue = () => {
+    // A worker does not hear its own announcements: the badge is refreshed here after packs changed.
+    feedQueue = feedQueue.then(() => checkFeeds(clock())).then(refresh, (error: unknown) => console.error('feed check failed', error));
+    return planFeeds(true);
+  };
+
   browser.runtime.onInstalled.addListener(refresh);
   browser.runtime.onStartup.addListener(refresh);
   onWakeUpAlarm(refresh);
-  onStoreChange(refresh);
+  onFeedCheckAlarm(checkDue);
+  onStoreChange((change) => {
+    if (change.what === 'feeds' || change.what === 'everything') void planFeeds(false);
+    return refresh();
+  });
   // A view opening, and the Commander using the browser, recompute the badge: an alarm waits for wall-clock
   // time, so after the clock is moved back only these put the badge right before the alarm fires.
   onViewOpened(refresh);
@@ -55,5 +82,6 @@ export function startBackground(clock: Clock): { ready: Promise<unknown> } {
   listenForNotificationClicks();
 
   // A worker woken by any event starts here: recompute at once, so a stopped worker or a sleeping laptop heals now.
-  return { ready: refresh() };
+  void planFeeds(false);
+  return { ready: refresh(), feedsChecked: () => feedQueue };
 }

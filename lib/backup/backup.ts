@@ -2,6 +2,7 @@
 // format version. Pure; lib/backup/reader.ts checks a file, lib/storage/writes.ts exports and restores.
 import { defaultSettings, type Settings } from '../commander/settings';
 import type { Pack } from '../packs/types';
+import type { FeedRecords } from '../feeds/feed-record';
 import { KEYS, PACK_PREFIX, progressKeyPackId, SCHEMA_VERSION, type PackIndex, type ProgressByPack } from '../storage/stored-data';
 import type { PackProgress } from '../commander/progress';
 
@@ -19,6 +20,8 @@ export interface BackupEntries {
   packIndex: PackIndex;
   /** Imported packs by id; the built-in pack ships with the extension and is never in a backup. */
   packs: Record<string, Pack>;
+  /** Subscribed feeds by address; absent in backups made before feeds existed, and when there are none. */
+  feeds?: FeedRecords;
 }
 
 export interface Backup {
@@ -44,6 +47,7 @@ export function backupOf(everything: Record<string, unknown>, now: number): Back
     if (progressOf !== undefined) progress[progressOf] = value as PackProgress;
   }
   const schema = everything[KEYS.schema];
+  const feeds = everything[KEYS.feeds] as FeedRecords | undefined;
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -54,6 +58,7 @@ export function backupOf(everything: Record<string, unknown>, now: number): Back
       progress,
       packIndex: (everything[KEYS.packIndex] as PackIndex | undefined) ?? {},
       packs,
+      ...(feeds && Object.keys(feeds).length > 0 ? { feeds } : {}),
     },
   };
 }
@@ -78,6 +83,7 @@ export function storeEntriesOf(backup: Backup): Record<string, unknown> {
   };
   for (const [id, progress] of Object.entries(backup.entries.progress)) entries[KEYS.progress(id)] = progress;
   for (const [id, pack] of Object.entries(backup.entries.packs)) entries[KEYS.pack(id)] = pack;
+  if (backup.entries.feeds) entries[KEYS.feeds] = backup.entries.feeds;
   return entries;
 }
 

@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import type { MilestoneProgress, PackProgress, TrackProgress } from '../commander/progress';
 import type { NotificationSettings, PackSettings, Settings } from '../commander/settings';
+import { feedRecordsSchema } from '../feeds/feed-record';
 import { MAX_MINUTES_BEFORE_END } from '../notifications/plan';
 import { BUILTIN_PACK_ID } from '../packs/builtin';
 import { MAX_PACK_BYTES, PACK_FORMAT, packSchema } from '../packs/reader';
@@ -94,6 +95,8 @@ const entries = v.pipe(
     progress: idRecord(packProgress, { max: LIMITS.progressPacks }),
     packIndex: idRecord(indexEntry, { max: LIMITS.packs }),
     packs: storedPacks,
+    // Absent in backups made before feeds existed, and when there are none.
+    feeds: v.optional(feedRecordsSchema),
   }),
   // The index lists exactly the stored packs, as savePack keeps it.
   v.rawCheck<BackupEntries>(({ dataset, addIssue }) => {

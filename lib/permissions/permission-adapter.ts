@@ -34,3 +34,6 @@ export async function holds(permissions: Permissions): Promise<boolean> {
     return false;
   }
 }
+
+/** Host access to one feed's site, e.g. `https://packs.example.org/*`. */
+export const hostAccess = (hostPattern: string): Permissions => ({ origins: [hostPattern] });

@@ -9,6 +9,7 @@ export type StoreChange =
   | { what: 'progress'; packId: string }
   | { what: 'settings' }
   | { what: 'packs'; packId: string }
+  | { what: 'feeds' }
   | { what: 'everything' };
 
 /** What the background reads for such a view: the snapshot and the visible imported packs. */

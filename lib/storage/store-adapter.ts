@@ -1,7 +1,8 @@
 // The one module that touches IndexedDB. Every read-modify-write is one readwrite transaction, so the
 // popup, the side panel and the background never lose each other's changes.
-import { getMany, update, type UseStore } from 'idb-keyval';
+import { get, getMany, update, type UseStore } from 'idb-keyval';
 import type { Pack } from '../packs/types';
+import type { FeedRecord, FeedRecords } from '../feeds/feed-record';
 import { emptyPackProgress, type PackProgress } from '../commander/progress';
 import { defaultSettings, packSettings, withPackSettings, type Settings } from '../commander/settings';
 import { headDamage, MIGRATIONS, planMigration, SCHEMA_1_PROGRESS_KEY, type Migration } from './migrations';
@@ -232,11 +233,14 @@ export async function savePack(pack: Pack, importedAt: number, store = extension
  */
 export async function installPack(
   pack: Pack,
-  options: { importedAt: number; followTrackId?: string },
+  options: { importedAt: number; followTrackId?: string; feed?: FeedRecord },
   store = extensionStore(),
 ): Promise<void> {
   await store('readwrite', (objects) => {
     objects.put(pack, KEYS.pack(pack.id));
+    // A pack from a feed lands with its feed's record, so a check never stores one without the other.
+    const feed = options.feed;
+    if (feed) rewrite<FeedRecords>(objects, KEYS.feeds, (feeds = {}) => ({ ...feeds, [feed.url]: feed }));
     // A replaced pack keeps its place in the list.
     rewrite<PackIndex>(objects, KEYS.packIndex, (index = {}) => ({
       ...index,
@@ -252,6 +256,18 @@ export async function installPack(
     }
     return promisifyTransaction(objects.transaction);
   });
+}
+
+/** The subscribed feeds by address; none when the key was never written. */
+export async function readFeeds(store = extensionStore()): Promise<FeedRecords> {
+  return (await get<FeedRecords>(KEYS.feeds, store)) ?? {};
+}
+
+/** Changes the feed records in one readwrite transaction and returns what was stored. */
+export async function updateFeeds(change: (feeds: FeedRecords) => FeedRecords, store = extensionStore()): Promise<FeedRecords> {
+  let next!: FeedRecords;
+  await update<FeedRecords>(KEYS.feeds, (current) => (next = change(current ?? {})), store);
+  return next;
 }
 
 /**
@@ -277,10 +293,17 @@ export async function claimNotifications(ids: string[], now: number, store = ext
   return claimed;
 }
 
-/** Removes an imported pack together with its progress and settings, in one transaction. */
+/** Removes an imported pack together with its progress, settings and the feed it came from, in one transaction. */
 export async function removePack(packId: string, store = extensionStore()): Promise<void> {
   await store('readwrite', (objects) => {
     objects.delete(KEYS.pack(packId));
+    const feeds = objects.get(KEYS.feeds);
+    feeds.onsuccess = () => {
+      const stored = feeds.result as FeedRecords | undefined;
+      if (!stored) return;
+      const kept = Object.entries(stored).filter(([, feed]) => feed.kind !== 'pack' || feed.packId !== packId);
+      if (kept.length < Object.keys(stored).length) objects.put(Object.fromEntries(kept), KEYS.feeds);
+    };
     rewrite<PackIndex>(objects, KEYS.packIndex, (index = {}) => withoutKey(index, packId));
     objects.delete(KEYS.progress(packId));
     rewrite<Settings>(objects, KEYS.settings, (settings = defaultSettings()) => ({

@@ -10,8 +10,10 @@ export const SCHEMA_VERSION = 2;
 /**
  * The keys, in one place: `schema`, `settings`, one `progress:<id>` per pack with progress (so a click
  * rewrites only its own pack's record), `packIndex` (which packs are imported, so views know what to load
- * without reading every pack), one `pack:<id>` per imported pack, and `notified` (which notifications
- * this device has shown, so a restarted worker never repeats one).
+ * without reading every pack), one `pack:<id>` per imported pack, `notified` (which notifications this
+ * device has shown, so a restarted worker never repeats one), and `feeds` (the subscribed feeds by
+ * address, lib/feeds/feed-record.ts). `feeds` needs no migration: an absent value means no feeds, which
+ * is exactly what an older store holds.
  */
 export const KEYS = {
   schema: 'schema',
@@ -19,6 +21,7 @@ export const KEYS = {
   packIndex: 'packIndex',
   notified: 'notified',
   progress: (packId: string) => `${PROGRESS_PREFIX}${packId}`,
+  feeds: 'feeds',
   pack: (id: string) => `${PACK_PREFIX}${id}`,
 } as const;
 

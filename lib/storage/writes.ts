@@ -6,8 +6,9 @@ import type { Pack } from '../packs/types';
 import { KEYS } from './stored-data';
 import { applyProgressChange, type ProgressChange } from '../commander/progress';
 import { withPackSettings, type PackSettings, type Settings } from '../commander/settings';
+import type { FeedRecord, FeedRecords } from '../feeds/feed-record';
 import { StoreDamaged } from './migrations';
-import { ensureSchema, extensionStore, installPack, readEverything, removePack, replaceEverything, updatePackProgress, updateSettings } from './store-adapter';
+import { ensureSchema, extensionStore, installPack, readEverything, removePack, replaceEverything, updateFeeds, updatePackProgress, updateSettings } from './store-adapter';
 import type { Recording } from './changes';
 import { announceChange } from './messaging-adapter';
 
@@ -37,9 +38,17 @@ export async function commitImport(
   prepared: { pack: Pack; followTrackId: string },
   now: number,
   store = extensionStore(),
+  feed?: FeedRecord,
 ): Promise<void> {
-  await installPack(prepared.pack, { importedAt: now, followTrackId: prepared.followTrackId }, store);
+  await installPack(prepared.pack, { importedAt: now, followTrackId: prepared.followTrackId, ...(feed ? { feed } : {}) }, store);
   await announceChange({ what: 'packs', packId: prepared.pack.id });
+}
+
+/** Changes the feed records (one transaction) and tells the other views and the background. */
+export async function recordFeeds(change: (feeds: FeedRecords) => FeedRecords, store = extensionStore()): Promise<FeedRecords> {
+  const next = await updateFeeds(change, store);
+  await announceChange({ what: 'feeds' });
+  return next;
 }
 
 /** Removes an imported pack with its progress and settings (the built-in pack can only be hidden), and tells the views. */

@@ -12,6 +12,8 @@ import {
   type PointsSummary,
   type TrackSchedule,
 } from '../schedule/schedule';
+import { packSettings } from '../commander/settings';
+import { scheduleTrack } from '../schedule/schedule';
 import type { PackState, TrackerState } from './tracker-state';
 import {
   objectiveViews,
@@ -68,7 +70,15 @@ export interface PopupChooseSection {
   tracks: TrackChoice[];
 }
 
-export type PopupSection = PopupTrackSection | PopupChooseSection;
+/** A pack no track of which is followed, whose arc has ended: one line, no side to choose. */
+export interface PopupEndedSection {
+  kind: 'ended';
+  packId: string;
+  packTitle: string;
+  arcEnd: number;
+}
+
+export type PopupSection = PopupTrackSection | PopupChooseSection | PopupEndedSection;
 
 export interface PopupViewModel {
   now: number;
@@ -78,6 +88,8 @@ export interface PopupViewModel {
   anythingLive: boolean;
   /** Every shown pack has a followed track and none is live: time to point at adding a pack. */
   nothingLive: boolean;
+  /** No pack has a milestone live or upcoming (or no pack is shown): say so first and offer ways to get one. */
+  noArc: boolean;
   /** The instants the shown countdowns count to, so the view redraws exactly when one changes. */
   targets: number[];
 }
@@ -119,6 +131,7 @@ function trackSection(state: TrackerState, entry: PackState, schedule: TrackSche
 
 function rank(section: PopupSection): number {
   if (section.kind === 'choose') return 1;
+  if (section.kind === 'ended') return 4;
   if (section.live.length > 0) return 0;
   return section.phase === 'running' ? 2 : section.phase === 'upcoming' ? 3 : 4;
 }
@@ -127,7 +140,14 @@ export function popupView(state: TrackerState, now: number): PopupViewModel {
   const sections: PopupSection[] = [];
   for (const entry of state.packs) {
     const { schedule } = entry;
-    if (schedule) sections.push(trackSection(state, entry, schedule, now));
+    if (schedule) {
+      sections.push(trackSection(state, entry, schedule, now));
+      continue;
+    }
+    // The side is asked only for an arc that is live or upcoming: choosing one in an ended arc helps nobody.
+    const reset = packSettings(state.snapshot.settings, entry.pack.id).dailyReset;
+    const arcEnd = Math.max(...entry.pack.tracks.flatMap((track) => scheduleTrack(entry.pack, track, reset).milestones.map((m) => m.end)));
+    if (arcEnd <= now) sections.push({ kind: 'ended', packId: entry.pack.id, packTitle: entry.pack.title, arcEnd });
     else sections.push({ kind: 'choose', packId: entry.pack.id, packTitle: entry.pack.title, tracks: trackChoices(entry) });
   }
   // Array.prototype.sort is stable, so packs of equal rank keep the store's order.
@@ -141,5 +161,6 @@ export function popupView(state: TrackerState, now: number): PopupViewModel {
     anythingLive ||= section.live.length > 0;
   }
   const nothingLive = sections.length > 0 && !anythingLive && sections.every((s) => s.kind === 'track');
-  return { now, sections, anythingLive, nothingLive, targets };
+  const noArc = sections.every((s) => s.kind === 'ended' || (s.kind === 'track' && s.phase === 'over'));
+  return { now, sections, anythingLive, nothingLive, noArc, targets };
 }

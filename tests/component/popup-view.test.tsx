@@ -187,11 +187,21 @@ describe('the popup after the arc', () => {
       [BUILTIN_PACK_ID]: [completed(DEFENDERS, 'unraveling-anomalies'), completed(DEFENDERS, 'hidden-motivations')],
     });
     showPopup(state, Date.UTC(2024, 5, 1));
-    screen.getByText('Over');
+    // Issue 11: no arc running comes first, with the two ways to get one; the ended arc is one line.
+    screen.getByRole('heading', { name: 'No arc is running in your packs' });
+    screen.getByRole('button', { name: 'Add from link' });
+    screen.getByRole('button', { name: 'Import a pack file' });
     const ended = screen.getByText(/The arc ended on/);
     expect(ended.textContent).toBe(`The arc ended on ${localDate(SAT)} with 200 of 500 points earned.`);
     expect(screen.queryByRole('timer')).toBeNull();
-    screen.getByRole('button', { name: 'Add an event pack in Options' });
+    expect(screen.queryByRole('article')).toBeNull();
+  });
+
+  it('asks for no side in an arc that has ended', () => {
+    showPopup(stateWith(), Date.UTC(2024, 5, 1));
+    screen.getByRole('heading', { name: 'No arc is running in your packs' });
+    expect(screen.queryByRole('button', { name: /Defenders of Peace/ })).toBeNull();
+    expect(screen.getByText(/The arc ended on/).textContent).toBe(`The arc ended on ${localDate(SAT)}.`);
   });
 });
 

@@ -8,6 +8,8 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The test build (STFC_E2E_BUILD=1): host access to 127.0.0.1 from install, for the feed tests' server. */
+export const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/e2e-chrome-mv3');
 
 export type ExtensionPage = 'popup.html' | 'sidepanel.html' | 'options.html';
 
@@ -19,8 +21,8 @@ export interface LaunchedExtension {
   close(): Promise<void>;
 }
 
-export async function launchExtension(opts: { userDataDir?: string } = {}): Promise<LaunchedExtension> {
-  const dir = EXTENSION_DIR;
+export async function launchExtension(opts: { userDataDir?: string; dir?: string } = {}): Promise<LaunchedExtension> {
+  const dir = opts.dir ?? EXTENSION_DIR;
   if (!existsSync(join(dir, 'manifest.json'))) {
     throw new Error(`No built extension at ${dir}: run npm run build first`);
   }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BADGE_ALARM } from '../../../lib/background/alarm-adapter';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Pack } from '../../../lib/packs/types';
 import type { NotificationSettings } from '../../../lib/commander/settings';
@@ -77,7 +78,9 @@ beforeEach(async () => {
   refreshes = 0;
   for (const method of ['create', 'clear'] as const) {
     const original = fakeBrowser.alarms[method].bind(fakeBrowser.alarms) as (...args: unknown[]) => Promise<unknown>;
-    vi.spyOn(fakeBrowser.alarms, method).mockImplementation(((...args: unknown[]) => original(...args).finally(() => refreshes++)) as never);
+    // Only the badge's alarm marks the end of a refresh; the feeds' alarm is planned beside it.
+    vi.spyOn(fakeBrowser.alarms, method).mockImplementation(((...args: unknown[]) =>
+      original(...args).finally(() => (args[0] === BADGE_ALARM ? refreshes++ : undefined))) as never);
   }
   const create = fakeBrowser.notifications.create.bind(fakeBrowser.notifications) as unknown as (id: string, options: { title: string }) => Promise<string>;
   vi.spyOn(fakeBrowser.notifications, 'create').mockImplementation(((id: string, options: { title: string }) => {

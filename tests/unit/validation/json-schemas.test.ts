@@ -6,6 +6,7 @@ import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { JSON_SCHEMAS, jsonSchemaText } from '../../../scripts/json-schemas';
 import { describeProblem, packSchema, readPack } from '../../../lib/packs/reader';
+import { CatalogSchema, readCatalog } from '../../../lib/feeds/catalog-reader';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const read = (file: string) => readFileSync(`${ROOT}${file}`, 'utf8');
@@ -15,6 +16,15 @@ type Loose = any;
 describe('the committed JSON Schemas', () => {
   it.each(JSON_SCHEMAS.map(({ schema, file }) => [file, schema] as const))('%s is what npm run schema makes now', (file, schema) => {
     expect(read(file)).toBe(jsonSchemaText(schema));
+  });
+
+  it('publishes the catalogue format as docs/catalog.schema.json, and the example catalogue passes it and the reader', () => {
+    expect(JSON_SCHEMAS.find((s) => s.file === 'docs/catalog.schema.json')?.schema).toBe(CatalogSchema);
+    const validate = new Ajv({ allErrors: true }).compile(JSON.parse(read('docs/catalog.schema.json')));
+    const example = JSON.parse(read('packs/catalog.json'));
+    expect(validate(example)).toBe(true);
+    expect(readCatalog(example, 'https://example.org/packs/catalog.json').ok).toBe(true);
+    expect(validate({ ...example, packs: [{ ...example.packs[0], id: 'Not An Id' }] })).toBe(false);
   });
 
   it('publishes the pack format as docs/pack.schema.json', () => {
