@@ -1,24 +1,26 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { formatISO } from 'date-fns';
 import type { OptionsState } from '@/lib/views/options-state';
 import { packFileName, serialisePack } from '@/lib/packs/export';
 import {
   buildPack,
+  copyOfTrack,
+  dailyMilestones,
   emptyDraft,
-  emptyMilestone,
   emptyTrack,
-  nextDay,
+  followingMilestone,
   slugify,
+  withDailyMilestones,
   type MilestoneDraft,
   type PackDraft,
-  type TrackDraft,
 } from '@/lib/packs/builder';
-import { saveFile } from '@/components/save-file';
+import { saveFile as browserSaveFile, type SaveFile } from '@/components/save-file';
 import { usePackInstaller } from './use-pack-installer';
 
 interface Props {
   state: OptionsState;
   reload: () => Promise<void>;
+  saveFile?: SaveFile;
 }
 
 /** Minutes east of UTC at a local date and time, from this computer's time zone. */
@@ -27,21 +29,23 @@ const zoneOffset = (local: string) => -new Date(local).getTimezoneOffset();
 /** `2024-05-01`, this computer's calendar date, as an `<input type="date">` holds it. */
 const today = (): string => formatISO(new Date(), { representation: 'date' });
 
-/** A new milestone continues the arc: the day after the last one. */
-function followingMilestone(track: TrackDraft): MilestoneDraft {
-  const last = track.milestones[track.milestones.length - 1];
-  return emptyMilestone(last?.timing === 'day' ? (nextDay(last.day) ?? '') : '');
-}
 
 /**
  * Create a pack without writing JSON: title, tracks, and per milestone its name, points, day or exact
  * times, objectives and rewards. The result goes through the same reader and the same import as a file.
  */
-export function OptionsPackBuilder({ state, reload }: Props) {
+export function OptionsPackBuilder({ state, reload, saveFile = browserSaveFile }: Props) {
   const [draft, setDraft] = useState<PackDraft>(() => emptyDraft(today()));
   const [problem, setProblem] = useState<string | undefined>();
   const [exported, setExported] = useState('');
   const installer = usePackInstaller(state, reload);
+  // After any "add", the new item's name field gets the focus, so typing goes on without a click.
+  const [focusId, setFocusId] = useState<string | undefined>();
+  useEffect(() => {
+    if (focusId === undefined) return;
+    document.getElementById(focusId)?.focus();
+    setFocusId(undefined);
+  }, [focusId]);
 
   const change = (edit: (copy: PackDraft) => void) => {
     const copy = structuredClone(draft);
@@ -126,6 +130,18 @@ export function OptionsPackBuilder({ state, reload }: Props) {
                 />
               </div>
             </div>
+            <DailyMilestonesFields
+              idPrefix={`track-${t}`}
+              trackLabel={draft.tracks.length > 1 ? ` to track ${t + 1}` : ''}
+              firstDay={track.milestones[0]?.day ?? today()}
+              onAdd={(firstDay, count) => {
+                const days = dailyMilestones(firstDay, count, track.milestones[0]?.points ?? '100');
+                if (days.length === 0) return;
+                const next = withDailyMilestones(track, days);
+                change((d) => (d.tracks[t] = next));
+                setFocusId(`track-${t}-milestone-${next.milestones.length - days.length}-name`);
+              }}
+            />
             {track.milestones.map((milestone, m) => (
               <MilestoneFields
                 key={m}
@@ -137,8 +153,25 @@ export function OptionsPackBuilder({ state, reload }: Props) {
               />
             ))}
             <div class="button-row">
-              <button type="button" class="secondary" onClick={() => change((d) => d.tracks[t]!.milestones.push(followingMilestone(d.tracks[t]!)))}>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => {
+                  change((d) => d.tracks[t]!.milestones.push(followingMilestone(d.tracks[t]!.milestones.at(-1))));
+                  setFocusId(`track-${t}-milestone-${track.milestones.length}-name`);
+                }}
+              >
                 Add milestone{draft.tracks.length > 1 ? ` to track ${t + 1}` : ''}
+              </button>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => {
+                  change((d) => d.tracks.push(copyOfTrack(d.tracks[t]!)));
+                  setFocusId(`track-${draft.tracks.length}-name`);
+                }}
+              >
+                Copy track {t + 1} into a new track
               </button>
               {draft.tracks.length > 1 && (
                 <button type="button" class="secondary" onClick={() => change((d) => d.tracks.splice(t, 1))}>
@@ -149,7 +182,14 @@ export function OptionsPackBuilder({ state, reload }: Props) {
           </fieldset>
         ))}
         <div class="button-row">
-          <button type="button" class="secondary" onClick={() => change((d) => d.tracks.push(emptyTrack(d.tracks[0]?.milestones[0]?.day ?? today())))}>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              change((d) => d.tracks.push(emptyTrack(d.tracks[0]?.milestones[0]?.day ?? today())));
+              setFocusId(`track-${draft.tracks.length}-name`);
+            }}
+          >
             Add track
           </button>
         </div>
@@ -277,5 +317,46 @@ function MilestoneFields({ label, idPrefix, milestone, onChange, onRemove }: Mil
         </div>
       )}
     </fieldset>
+  );
+}
+
+interface DailyMilestonesProps {
+  idPrefix: string;
+  trackLabel: string;
+  firstDay: string;
+  onAdd: (firstDay: string, count: number) => void;
+}
+
+/** "N daily milestones from a date": the usual arc of one milestone a day, made in one go. */
+function DailyMilestonesFields({ idPrefix, trackLabel, firstDay, onAdd }: DailyMilestonesProps) {
+  const [day, setDay] = useState(firstDay);
+  const [count, setCount] = useState('5');
+  const days = Number(count);
+  const valid = Number.isInteger(days) && days >= 1 && days <= 400;
+  return (
+    <div class="field-grid daily-milestones">
+      <div class="field narrow">
+        <label for={`${idPrefix}-first-day`}>First day</label>
+        <input id={`${idPrefix}-first-day`} type="date" value={day} onInput={(e) => setDay(e.currentTarget.value)} />
+      </div>
+      <div class="field narrow">
+        <label for={`${idPrefix}-day-count`}>Number of days</label>
+        <input
+          id={`${idPrefix}-day-count`}
+          type="number"
+          min={1}
+          max={400}
+          step={1}
+          inputMode="numeric"
+          value={count}
+          onInput={(e) => setCount(e.currentTarget.value)}
+        />
+      </div>
+      <div class="button-row">
+        <button type="button" class="secondary" disabled={!valid} onClick={() => onAdd(day, days)}>
+          Add {valid ? days : 'the'} daily milestone{days === 1 ? '' : 's'}{trackLabel}
+        </button>
+      </div>
+    </div>
   );
 }

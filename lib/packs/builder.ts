@@ -100,6 +100,37 @@ export function nextDay(day: string): string | undefined {
   return Number.isNaN(next.getTime()) ? undefined : format(next, 'yyyy-MM-dd');
 }
 
+/** The milestone added below `above`: the day after it, and its points, since an arc's days usually share them. */
+export function followingMilestone(above: MilestoneDraft | undefined): MilestoneDraft {
+  const milestone = emptyMilestone(above?.timing === 'day' ? (nextDay(above.day) ?? '') : '');
+  if (above) milestone.points = above.points;
+  return milestone;
+}
+
+/** `count` one-day milestones on consecutive days from `firstDay`, all worth `points`; none when the date is not a date. */
+export function dailyMilestones(firstDay: string, count: number, points = '100'): MilestoneDraft[] {
+  const days: MilestoneDraft[] = [];
+  let day: string | undefined = DATE.test(firstDay) ? firstDay : undefined;
+  for (let i = 0; i < Math.min(count, 400) && day !== undefined; i++) {
+    days.push({ ...emptyMilestone(day), points });
+    day = nextDay(day);
+  }
+  return days;
+}
+
+/** A milestone nobody has typed into yet, which generated days may replace. */
+const untouched = (m: MilestoneDraft): boolean => m.name.trim() === '' && m.objectives.trim() === '' && m.rewards.trim() === '';
+
+/** The track with generated days: they replace untouched milestones and follow the typed ones. */
+export function withDailyMilestones(track: TrackDraft, days: MilestoneDraft[]): TrackDraft {
+  return { ...track, milestones: [...track.milestones.filter((m) => !untouched(m)), ...days] };
+}
+
+/** A new track with the same days, points, objectives and rewards; its own name and role are left to type. */
+export function copyOfTrack(track: TrackDraft): TrackDraft {
+  return { name: '', role: '', milestones: structuredClone(track.milestones) };
+}
+
 /** `2024-05-01T13:00` at UTC+2 → `2024-05-01T13:00+02:00`: the wall time the Commander typed, with its offset. */
 export function localToPackTime(local: string, offsetMinutes: number): string {
   const sign = offsetMinutes < 0 ? '-' : '+';

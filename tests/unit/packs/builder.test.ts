@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  copyOfTrack,
+  dailyMilestones,
+  followingMilestone,
+  withDailyMilestones,
   buildPack,
   emptyDraft,
   emptyMilestone,
@@ -108,5 +112,35 @@ describe('form helpers', () => {
     expect(localToPackTime('2024-07-01T09:30', 120)).toBe('2024-07-01T09:30+02:00');
     expect(localToPackTime('2024-07-01T09:30', -330)).toBe('2024-07-01T09:30-05:30');
     expect(localToPackTime('2024-07-01T09:30', 0)).toBe('2024-07-01T09:30+00:00');
+  });
+});
+
+describe('filling the form fast', () => {
+  it('makes N one-day milestones on consecutive days, across a month end', () => {
+    const days = dailyMilestones('2024-02-28', 3, '250');
+    expect(days.map((m) => [m.day, m.points, m.timing])).toEqual([
+      ['2024-02-28', '250', 'day'],
+      ['2024-02-29', '250', 'day'],
+      ['2024-03-01', '250', 'day'],
+    ]);
+    expect(dailyMilestones('not a date', 3)).toEqual([]);
+  });
+
+  it('replaces only untouched milestones with the generated days', () => {
+    const typed = { ...emptyMilestone('2024-02-01'), name: 'Kept' };
+    const track = { name: 'T', role: '', milestones: [typed, emptyMilestone('2024-02-02')] };
+    expect(withDailyMilestones(track, dailyMilestones('2024-02-05', 2)).milestones.map((m) => m.name || m.day)).toEqual(['Kept', '2024-02-05', '2024-02-06']);
+  });
+
+  it('copies a track’s days, points and objectives, not its name or role', () => {
+    const source = { name: 'Heroes', role: 'Hero', milestones: [{ ...emptyMilestone('2024-02-05'), name: 'A', points: '300', objectives: 'Dock\nMine' }] };
+    const copy = copyOfTrack(source);
+    expect(copy).toEqual({ name: '', role: '', milestones: source.milestones });
+    expect(copy.milestones[0]).not.toBe(source.milestones[0]);
+  });
+
+  it('gives a new milestone the next day and the points of the one above', () => {
+    expect(followingMilestone({ ...emptyMilestone('2024-02-05'), points: '450' })).toMatchObject({ day: '2024-02-06', points: '450' });
+    expect(followingMilestone(undefined)).toMatchObject({ day: '', points: '100' });
   });
 });
