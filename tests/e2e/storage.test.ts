@@ -60,8 +60,10 @@ describe('the store in Chromium', () => {
       STORED.database,
     );
     expect(outcome).toBe('deleted');
-    // The popup re-reads: an empty store shows the first-run choice of the built-in arc's tracks, not a blank page.
-    await popup.getByRole('button', { name: /Defenders of Peace/ }).waitFor();
+    // The popup re-reads: an empty store holds only the built-in arc, which has ended, so the popup says no arc is
+    // running and offers the ways to add one, not a blank page.
+    await popup.getByRole('heading', { name: 'No arc is running in your packs' }).waitFor();
+    await popup.getByRole('button', { name: 'Add from link' }).waitFor();
     const badge = await waitForBadge(ext.serviceWorker, (b) => b.text !== '5h');
     expect(badge.text).not.toBe('5h');
     expect((await readBadge(ext.serviceWorker)).title).not.toContain('Live one');
