@@ -8,6 +8,7 @@ import { LocalTime } from '@/components/LocalTime';
 import { localNumber } from '@/lib/format/local-time';
 import type { TrackerActions } from '@/components/tracker-actions';
 import { TrackChooser } from '@/components/TrackChooser';
+import { StorageAlert } from '@/components/StorageAlert';
 
 export interface PopupViewProps {
   /** Undefined until the store is read: a skeleton of the same size stands in. */
@@ -73,19 +74,7 @@ export function PopupView({ model, actions, onOpenSidePanel, onOpenOptions, erro
           Open side panel
         </button>
       </header>
-      {error && (
-        <p role="alert" class="alert">
-          {error}
-          {onRestore && (
-            <>
-              {' '}
-              <button type="button" class="link" onClick={onRestore}>
-                Restore a backup
-              </button>
-            </>
-          )}
-        </p>
-      )}
+      <StorageAlert error={error} onRestore={onRestore} />
       <main class="popup-main" aria-busy={model ? 'false' : 'true'}>
         {!model ? (
           !error && (

@@ -8,6 +8,7 @@ import { TextList } from './TextList';
 import type { TrackerActions } from '@/components/tracker-actions';
 import { TrackChooser } from '@/components/TrackChooser';
 import { TrackSwitch } from './TrackSwitch';
+import { StorageAlert } from '@/components/StorageAlert';
 
 export interface SidePanelViewProps {
   /** Undefined until the store is read: a skeleton stands in. */
@@ -122,19 +123,7 @@ export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, onA
           </label>
         )}
       </header>
-      {error && (
-        <p role="alert" class="alert">
-          {error}
-          {onRestore && (
-            <>
-              {' '}
-              <button type="button" class="link" onClick={onRestore}>
-                Restore a backup
-              </button>
-            </>
-          )}
-        </p>
-      )}
+      <StorageAlert error={error} onRestore={onRestore} />
       <main aria-busy={model ? 'false' : 'true'}>
         {!model ? (
           !error && (
