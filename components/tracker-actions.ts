@@ -1,5 +1,5 @@
 import { recordPackSettings, recordProgress } from '@/lib/storage/remote-store';
-import { storageErrorMessage } from './use-tracker-state';
+import { storageErrorMessage } from './use-stored-state';
 
 /** What a Commander can do in the popup and the side panel; each call records, then re-reads this view. */
 export interface TrackerActions {
