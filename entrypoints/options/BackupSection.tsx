@@ -8,6 +8,7 @@ import { OptionsConfirmDialog } from './ConfirmDialog';
 import { readChosenFile } from './read-chosen-file';
 import { saveFile } from '@/components/save-file';
 import { localDateTime } from '@/lib/format/local-time';
+import { SectionMessages } from './SectionMessages';
 
 interface Props {
   reload: () => Promise<void>;
@@ -72,7 +73,7 @@ export function OptionsBackup({ reload }: Props) {
         One JSON file with all your progress, settings and imported packs. Keep one before you remove a pack or change computers.
       </p>
       {persisted === false && (
-        <p class="problem">
+        <p class="alert">
           This browser reports the extension’s storage as best effort, not persistent: when the disk runs low it may clear it, and your
           progress with it. Download a backup now and after each arc.
         </p>
@@ -86,14 +87,7 @@ export function OptionsBackup({ reload }: Props) {
         <label for="restore-file">Restore from backup</label>
         <input id="restore-file" type="file" accept=".json,application/json" onChange={(event) => void choose(event.currentTarget)} />
       </div>
-      {problem && (
-        <p role="alert" class="alert">
-          {problem}
-        </p>
-      )}
-      <p role="status" class="status">
-        {status}
-      </p>
+      <SectionMessages problem={problem} status={status} />
       {pending && summary && (
         <OptionsConfirmDialog
           title="Restore this backup?"

@@ -3,6 +3,7 @@ import { addToCalendar, calendarErrorMessage } from '@/components/add-to-calenda
 import { saveFile as download, type SaveFile } from '@/components/save-file';
 import type { OptionsState } from '@/lib/views/options-state';
 import { followedTracks, trackerState, type TrackerState } from '@/lib/views/tracker-state';
+import { SectionMessages } from './SectionMessages';
 
 interface Props {
   state: OptionsState;
@@ -56,14 +57,7 @@ export function OptionsCalendar({ state, saveFile = download }: Props) {
       ) : (
         <p class="muted">You follow no track yet: choose one under Event packs first.</p>
       )}
-      {problem && (
-        <p role="alert" class="problem">
-          {problem}
-        </p>
-      )}
-      <p role="status" class="status">
-        {status}
-      </p>
+      <SectionMessages problem={problem} status={status} />
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { askFor, hostAccess } from '@/lib/permissions/permission-adapter';
 import { onStoreChange } from '@/lib/storage/messaging-adapter';
 import { readFeeds } from '@/lib/storage/store-adapter';
 import { OptionsConfirmDialog } from './ConfirmDialog';
+import { SectionMessages } from './SectionMessages';
 
 interface Props {
   reload: () => Promise<void>;
@@ -114,14 +115,7 @@ export function OptionsFeeds({ reload }: Props) {
           </button>
         )}
       </div>
-      {problem && (
-        <p role="alert" class="problem">
-          {problem}
-        </p>
-      )}
-      <p role="status" class="status">
-        {status}
-      </p>
+      <SectionMessages problem={problem} status={status} />
       {list.length > 0 && (
         <ul class="feed-list" aria-label="Your feeds">
           {list.map((feed) => (

@@ -3,6 +3,7 @@ import type { OptionsState } from '@/lib/views/options-state';
 import { MAX_PACK_BYTES } from '@/lib/packs/reader';
 import { readChosenFile } from './read-chosen-file';
 import { refusalMessage, usePackInstaller } from './use-pack-installer';
+import { SectionMessages } from './SectionMessages';
 
 interface Props {
   state: OptionsState;
@@ -59,14 +60,7 @@ export function OptionsPackImport({ state, reload }: Props) {
           Import
         </button>
       </div>
-      {installer.problem && (
-        <p role="alert" class="alert">
-          {installer.problem}
-        </p>
-      )}
-      <p role="status" class="status">
-        {installer.status}
-      </p>
+      <SectionMessages problem={installer.problem} status={installer.status} />
       {installer.dialog}
     </section>
   );
