@@ -2,12 +2,12 @@
 // one refresh from stored data.
 import { browser } from 'wxt/browser';
 import { feedCheckScheduledAt, onFeedCheckAlarm, onWakeUpAlarm, scheduleFeedCheck } from './alarm-adapter';
-import { checkFeeds } from './feed-updates';
+import { cacheFeedCheck, loadFeedCheck, type FeedCheck } from './feed-check-loader';
 import { refreshBadge } from './wake-up';
 import { nextCheckAt } from '../feeds/check-schedule';
 import { listenForNotificationClicks } from '../notifications/notification-adapter';
 import { serveViews } from '../storage/remote-store';
-import { ensureSchema, onStoreClosed, readFeeds, storagePersisted } from '../storage/store-adapter';
+import { ensureSchema, extensionStore, onStoreClosed, readFeeds, storagePersisted } from '../storage/store-adapter';
 import { onStoreChange, onViewOpened } from '../storage/messaging-adapter';
 
 export type Clock = () => number;
@@ -29,7 +29,17 @@ export async function planFeedCheck(now: number, random: () => number, reschedul
   return at === undefined ? undefined : ((await feedCheckScheduledAt()) ?? at);
 }
 
-export function startBackground(clock: Clock, random: () => number = Math.random): { ready: Promise<unknown>; feedsChecked: () => Promise<unknown> } {
+/**
+ * `feedCheck` gives the daily check's code, which is loaded only when the check runs
+ * (lib/background/feed-check-loader.ts).
+ */
+export function startBackground(
+  clock: Clock,
+  random: () => number = Math.random,
+  feedCheck: () => Promise<FeedCheck> = loadFeedCheck,
+): { ready: Promise<unknown>; feedsChecked: () => Promise<unknown> } {
+  // Registered in the worker's first evaluation, as the install event must be.
+  cacheFeedCheck();
   // Always settles (a damaged store is an outcome, not a pending promise): the badge never waits on it.
   const migrated = ensureSchema().then(
     (outcome) => (outcome.ok ? undefined : console.error('the store cannot be read:', outcome.damage)),
@@ -57,7 +67,10 @@ export function startBackground(clock: Clock, random: () => number = Math.random
     (feedQueue = feedQueue.then(() => planFeedCheck(clock(), random, reschedule)).catch((error: unknown) => console.error('feed schedule failed', error)));
   const checkDue = () => {
     // A worker does not hear its own announcements: the badge is refreshed here after packs changed.
-    feedQueue = feedQueue.then(() => checkFeeds(clock())).then(refresh, (error: unknown) => console.error('feed check failed', error));
+    feedQueue = feedQueue
+      .then(() => feedCheck())
+      .then((checkFeeds) => checkFeeds(clock(), undefined, extensionStore()))
+      .then(refresh, (error: unknown) => console.error('feed check failed', error));
     return planFeeds(true);
   };
 

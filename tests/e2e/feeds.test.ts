@@ -1,6 +1,9 @@
 // Feeds in real Chromium against a real HTTP server on 127.0.0.1 (node:http, no fetch mocks): add a
 // catalogue, install a pack from it, see it in the popup and on the badge; change the pack on the server
 // and update it with Check now and with the daily alarm, progress kept; and every failure keeps the pack.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_EXTENSION_DIR, launchExtension, openExtensionPage, type LaunchedExtension } from './chromium';
@@ -43,6 +46,7 @@ describe('feeds in Chromium', () => {
   let server: FeedServer;
   let ext: LaunchedExtension;
   let options: Page;
+  let userDataDir: string;
   const packUrl = () => server.url('/packs/week.json');
   const storedPack = async () => JSON.stringify((await readStore(options, ['pack:e2e-feed-week']))['pack:e2e-feed-week']);
   const popupShows = async (name: string) => {
@@ -58,7 +62,8 @@ describe('feeds in Chromium', () => {
       etag: '"c1"',
     });
     server.set('/packs/week.json', { body: JSON.stringify(weekPack('First Light')), etag: '"v1"' });
-    ext = await launchExtension({ dir: E2E_EXTENSION_DIR });
+    userDataDir = await mkdtemp(join(tmpdir(), 'stfc-e2e-feeds-'));
+    ext = await launchExtension({ dir: E2E_EXTENSION_DIR, userDataDir });
     options = await openExtensionPage(ext.context, ext.extensionId, 'options.html');
     await options.getByRole('heading', { name: 'Feeds' }).waitFor();
   });
@@ -66,7 +71,14 @@ describe('feeds in Chromium', () => {
   afterAll(async () => {
     await ext?.close();
     await server?.close();
+    if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
   });
+
+  const checkedADayAgo = async () => {
+    const { feeds } = (await readStore(options, ['feeds'])) as { feeds: Record<string, { lastCheckedAt: number }> };
+    for (const feed of Object.values(feeds)) feed.lastCheckedAt -= 24 * HOUR;
+    await writeStore(options, { feeds });
+  };
 
   it('adds a catalogue, installs a pack from it, and shows it in the popup and on the badge', async () => {
     await options.getByLabel('Address of a pack or catalogue').fill(server.url('/packs/catalog.json'));
@@ -96,9 +108,7 @@ describe('feeds in Chromium', () => {
 
   it('updates a changed pack when the daily alarm fires for a feed checked a day ago', async () => {
     server.set('/packs/week.json', { body: JSON.stringify(weekPack('Third Light')), etag: '"v3"' });
-    const { feeds } = (await readStore(options, ['feeds'])) as { feeds: Record<string, { lastCheckedAt: number }> };
-    for (const feed of Object.values(feeds)) feed.lastCheckedAt -= 24 * HOUR;
-    await writeStore(options, { feeds });
+    await checkedADayAgo();
     await ext.serviceWorker.evaluate(() => chrome.alarms.create('feeds', { when: Date.now() + 50 }));
     await waitForBadge(ext.serviceWorker, (b) => b.title.includes('Third Light'));
     const popup = await popupShows('Third Light');
@@ -123,5 +133,24 @@ describe('feeds in Chromium', () => {
     if (reason) expect(await item.textContent()).toMatch(reason);
     else expect(await item.textContent()).not.toMatch(/Last problem/);
     expect(await storedPack()).toBe(before);
+  }, 60_000);
+
+  // The feed check is not in background.js (lib/background/feed-check-loader.ts): the worker imported it
+  // while installing, and a worker started later loads it from its script cache only when the alarm fires.
+  it('updates a changed pack when the daily alarm fires after the browser restarted, loading the check only then', async () => {
+    await ext.context.close();
+    ext = await launchExtension({ dir: E2E_EXTENSION_DIR, userDataDir });
+    options = await openExtensionPage(ext.context, ext.extensionId, 'options.html');
+    await options.getByRole('heading', { name: 'Feeds' }).waitFor();
+    expect(await ext.serviceWorker.evaluate(() => typeof (globalThis as Record<string, unknown>).stfcFeedCheck)).toBe('undefined');
+
+    server.set('/packs/week.json', { body: JSON.stringify(weekPack('Fourth Light')), etag: '"v4"' });
+    await checkedADayAgo();
+    await ext.serviceWorker.evaluate(() => chrome.alarms.create('feeds', { when: Date.now() + 50 }));
+    await waitForBadge(ext.serviceWorker, (b) => b.title.includes('Fourth Light'));
+    expect(await ext.serviceWorker.evaluate(() => typeof (globalThis as Record<string, unknown>).stfcFeedCheck)).toBe('function');
+    const popup = await popupShows('Fourth Light');
+    expect(await popup.getByRole('checkbox', { name: 'Scan 5 anomalies' }).isChecked()).toBe(true);
+    await popup.close();
   }, 60_000);
 });
