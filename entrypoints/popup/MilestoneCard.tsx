@@ -32,7 +32,7 @@ export function MilestoneCard({ milestone, trackLabel, now, onObjective, onCompl
         </span>
       </p>
       <ObjectiveList objectives={milestone.objectives} onToggle={onObjective} />
-      <CompletedSwitch checked={milestone.completed} onChange={onCompleted}>
+      <CompletedSwitch id={milestone.id} checked={milestone.completed} onChange={onCompleted}>
         Milestone completed <span class="muted">· {milestone.points} points</span>
       </CompletedSwitch>
     </article>
