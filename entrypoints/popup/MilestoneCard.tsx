@@ -3,19 +3,26 @@ import { CompletedSwitch } from '@/components/CompletedSwitch';
 import { Countdown } from '@/components/Countdown';
 import { LocalTime } from '@/components/LocalTime';
 import { ObjectiveList } from '@/components/ObjectiveList';
+import { PointsMeter } from '@/components/PointsMeter';
 import { StatusChip } from '@/components/StatusChip';
+import type { PointsSummary } from '@/lib/schedule/schedule';
 
 interface Props {
   milestone: PopupLiveMilestone;
   /** `Defenders of Peace · Hero` */
   trackLabel: string;
   now: number;
+  /** Objectives behind a disclosure: every card but the first. */
+  folded: boolean;
+  /** The track's points, on its first card only. */
+  points: PointsSummary | undefined;
+  pointsLabel: string;
   onObjective: (objectiveId: string, checked: boolean) => void;
   onCompleted: (completed: boolean) => void;
 }
 
-/** The live milestone in the popup: its name, track, countdown, end time, objectives and completed switch. */
-export function MilestoneCard({ milestone, trackLabel, now, onObjective, onCompleted }: Props) {
+/** A live milestone in the popup: its name, track, countdown, end time, objectives, completed switch and the track's points. */
+export function MilestoneCard({ milestone, trackLabel, now, folded, points, pointsLabel, onObjective, onCompleted }: Props) {
   const headingId = `live-${milestone.id}`;
   return (
     <article class={`card milestone-card${milestone.completed ? ' is-done' : ''}`} aria-labelledby={headingId}>
@@ -31,10 +38,18 @@ export function MilestoneCard({ milestone, trackLabel, now, onObjective, onCompl
           <LocalTime at={milestone.end} />
         </span>
       </p>
-      <ObjectiveList objectives={milestone.objectives} onToggle={onObjective} />
+      {folded && milestone.objectives.length > 0 ? (
+        <details class="folded-objectives">
+          <summary>{`Objectives · ${milestone.objectives.filter((o) => o.checked).length} of ${milestone.objectives.length} checked`}</summary>
+          <ObjectiveList objectives={milestone.objectives} onToggle={onObjective} quietLegend />
+        </details>
+      ) : (
+        <ObjectiveList objectives={milestone.objectives} onToggle={onObjective} />
+      )}
       <CompletedSwitch id={milestone.id} checked={milestone.completed} onChange={onCompleted}>
         Milestone completed <span class="muted">· {milestone.points} points</span>
       </CompletedSwitch>
+      {points && <PointsMeter points={points} label={pointsLabel} />}
     </article>
   );
 }
