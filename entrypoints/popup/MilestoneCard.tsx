@@ -12,8 +12,8 @@ interface Props {
   /** `Defenders of Peace · Hero` */
   trackLabel: string;
   now: number;
-  /** Objectives behind a disclosure: every card but the first. */
-  folded: boolean;
+  /** A one-row card with its objectives behind a disclosure: every card but the first. */
+  compact: boolean;
   /** The track's points, on its first card only. */
   points: PointsSummary | undefined;
   pointsLabel: string;
@@ -22,15 +22,17 @@ interface Props {
 }
 
 /** A live milestone in the popup: its name, track, countdown, end time, objectives, completed switch and the track's points. */
-export function MilestoneCard({ milestone, trackLabel, now, folded, points, pointsLabel, onObjective, onCompleted }: Props) {
+export function MilestoneCard({ milestone, trackLabel, now, compact, points, pointsLabel, onObjective, onCompleted }: Props) {
   const headingId = `live-${milestone.id}`;
   return (
-    <article class={`card milestone-card${milestone.completed ? ' is-done' : ''}`} aria-labelledby={headingId}>
+    <article class={`card milestone-card${milestone.completed ? ' is-done' : ''}${compact ? ' is-compact' : ''}`} aria-labelledby={headingId}>
       <div class="card-top">
         <StatusChip status={milestone.completed ? 'done' : 'live'} />
         <span class="track-name">{trackLabel}</span>
       </div>
-      <h2 id={headingId}>{milestone.name}</h2>
+      <h2 id={headingId} title={milestone.name}>
+        {milestone.name}
+      </h2>
       <p class="countdown-line">
         <Countdown target={milestone.end} now={now} verb="ends" />
         <span class="muted">
@@ -38,18 +40,19 @@ export function MilestoneCard({ milestone, trackLabel, now, folded, points, poin
           <LocalTime at={milestone.end} />
         </span>
       </p>
-      {folded && milestone.objectives.length > 0 ? (
+      {compact && milestone.objectives.length > 0 ? (
         <details class="folded-objectives">
-          <summary>{`Objectives · ${milestone.objectives.filter((o) => o.checked).length} of ${milestone.objectives.length} checked`}</summary>
+          <summary>{`Objectives ${milestone.objectives.filter((o) => o.checked).length}/${milestone.objectives.length}`}</summary>
           <ObjectiveList objectives={milestone.objectives} onToggle={onObjective} quietLegend />
         </details>
       ) : (
-        <ObjectiveList objectives={milestone.objectives} onToggle={onObjective} />
+        // The group keeps its name "Objectives"; the checkboxes say enough on a glance.
+        <ObjectiveList objectives={milestone.objectives} onToggle={onObjective} quietLegend />
       )}
       <CompletedSwitch id={milestone.id} checked={milestone.completed} onChange={onCompleted}>
         Milestone completed <span class="muted">· {milestone.points} points</span>
       </CompletedSwitch>
-      {points && <PointsMeter points={points} label={pointsLabel} />}
+      {points && !compact && <PointsMeter points={points} label={pointsLabel} />}
     </article>
   );
 }

@@ -65,7 +65,7 @@ function LiveList({ sections, now, actions, showPack }: { sections: PopupTrackSe
           milestone={milestone}
           trackLabel={showPack ? `${section.packTitle} · ${labelOf(section)}` : labelOf(section)}
           now={now}
-          folded={index > 0}
+          compact={index > 0}
           points={first ? section.points : undefined}
           pointsLabel={`Points, ${section.trackName}`}
           onObjective={(objectiveId, checked) => void actions.setObjective(section.packId, section.trackId, milestone.id, objectiveId, checked)}

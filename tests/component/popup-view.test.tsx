@@ -263,7 +263,7 @@ describe('the popup as a glance over several live packs', () => {
     showPopup(state, WED_NOON);
     const [first, second] = screen.getAllByRole('article');
     expect(within(first!).getByRole('group', { name: 'Objectives' }).closest('details')).toBeNull();
-    const folded = within(second!).getByText(/^Objectives · 0 of \d+ checked$/).closest('details')!;
+    const folded = within(second!).getByText(/^Objectives 0\/\d+$/).closest('details')!;
     expect(folded.open).toBe(false);
   });
 
