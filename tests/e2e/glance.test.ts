@@ -33,11 +33,11 @@ function livePack(n: number) {
             start: iso(start),
             end: iso(end),
             objectives: [
-              { id: 'a', text: word('o') },
+              { id: 'a', text: 'Win 10 battles against hostiles in the event systems' },
               { id: 'b', text: 'Mine ore, gas or crystal' },
             ],
           },
-          { id: 'after', name: word(String.fromCharCode(108 + n)), points: 100, start: iso(end), end: iso(end + 24 * HOUR), objectives: [] },
+          { id: 'after', name: word(String.fromCharCode(108 + n)), points: 100, start: iso(end), end: iso(end + 24 * HOUR), objectives: [{ id: 'x', text: word('o') }] },
         ],
       },
     ],
