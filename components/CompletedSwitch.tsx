@@ -1,18 +1,43 @@
 import type { ComponentChildren } from 'preact';
+import { LocalTime } from './LocalTime';
 
 interface Props {
   checked: boolean;
   onChange: (checked: boolean) => void;
   /** The label; its text must say "completed". */
   children: ComponentChildren;
+  /** Set while the milestone has not begun: the switch cannot be turned on before then, and says when it opens. */
+  opensAt?: number | undefined;
+  /** Unique per page, for the reason's id. */
+  id: string;
 }
 
-/** Completion is its own switch: checking objectives never completes a milestone by itself. */
-export function CompletedSwitch({ checked, onChange, children }: Props) {
+/**
+ * Completion is its own switch: checking objectives never completes a milestone by itself.
+ * An upcoming milestone cannot be completed yet (it would count as earned); while live and after
+ * its end (a day the Commander forgot to record) it can. One already on stays switchable off.
+ */
+export function CompletedSwitch({ checked, onChange, children, opensAt, id }: Props) {
+  const locked = opensAt !== undefined && !checked;
+  const reasonId = `opens-${id}`;
   return (
-    <label class="switch">
-      <input type="checkbox" role="switch" checked={checked} onChange={(event) => onChange(event.currentTarget.checked)} />
-      <span class="switch-label">{children}</span>
-    </label>
+    <>
+      <label class="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={checked}
+          disabled={locked}
+          aria-describedby={locked ? reasonId : undefined}
+          onChange={(event) => onChange(event.currentTarget.checked)}
+        />
+        <span class="switch-label">{children}</span>
+      </label>
+      {locked && (
+        <p class="switch-reason muted" id={reasonId}>
+          opens <LocalTime at={opensAt} />
+        </p>
+      )}
+    </>
   );
 }

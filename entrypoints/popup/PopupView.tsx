@@ -34,32 +34,46 @@ function EndedLine({ title, end, points }: { title: string; end: number; points?
   );
 }
 
-function TrackSection({ section, now, actions, showPack }: { section: PopupTrackSection; now: number; actions: TrackerActions; showPack: boolean }) {
-  const label = trackLabel({ name: section.trackName, ...(section.role ? { role: section.role } : {}) });
-  const { packId, trackId } = section;
+const labelOf = (section: PopupTrackSection) => trackLabel({ name: section.trackName, ...(section.role ? { role: section.role } : {}) });
+
+/** Between milestones or before the arc: its card and points (an ended arc is one line). */
+function TrackSection({ section, now }: { section: PopupTrackSection; now: number }) {
   if (section.phase === 'over') return <EndedLine title={section.packTitle} end={section.arcEnd ?? 0} points={section.points} />;
   return (
     <section class="pack-section" aria-label={section.packTitle}>
-      {showPack && section.live.length > 0 && <p class="eyebrow">{section.packTitle}</p>}
-      {section.live.length > 0 ? (
-        section.live.map((milestone) => (
-          <MilestoneCard
-            key={milestone.id}
-            milestone={milestone}
-            trackLabel={label}
-            now={now}
-            onObjective={(objectiveId, checked) => void actions.setObjective(packId, trackId, milestone.id, objectiveId, checked)}
-            onCompleted={(completed) => void actions.setCompleted(packId, trackId, milestone.id, completed)}
-          />
-        ))
-      ) : (
-        <ArcStatusCard section={section} trackLabel={label} now={now} />
-      )}
-      {<PointsMeter points={section.points} label={`Points, ${section.trackName}`} />}
-      {section.live.length > 0 && section.next && <NextMilestone next={section.next} now={now} />}
-      {section.reset?.source === 'default' && (
-        <p class="fine-print muted">Times assume the daily reset at {section.reset.label}.</p>
-      )}
+      <ArcStatusCard section={section} trackLabel={labelOf(section)} now={now} />
+      <PointsMeter points={section.points} label={`Points, ${section.trackName}`} />
+    </section>
+  );
+}
+
+/**
+ * The glance: every live milestone of the followed tracks, soonest-ending first, each a compact card
+ * (only the first shows its objectives unfolded), then the one milestone that starts next.
+ */
+function LiveList({ sections, now, actions, showPack }: { sections: PopupTrackSection[]; now: number; actions: TrackerActions; showPack: boolean }) {
+  const live = sections
+    .flatMap((section) => section.live.map((milestone, index) => ({ section, milestone, first: index === 0 })))
+    .sort((a, b) => a.milestone.end - b.milestone.end);
+  const next = sections.flatMap((s) => (s.next ? [s.next] : [])).sort((a, b) => a.start - b.start)[0];
+  const reset = sections.find((s) => s.reset?.source === 'default')?.reset;
+  return (
+    <section class="live-list" aria-label="Live now">
+      {live.map(({ section, milestone, first }, index) => (
+        <MilestoneCard
+          key={`${section.packId}/${milestone.id}`}
+          milestone={milestone}
+          trackLabel={showPack ? `${section.packTitle} · ${labelOf(section)}` : labelOf(section)}
+          now={now}
+          compact={index > 0}
+          points={first ? section.points : undefined}
+          pointsLabel={`Points, ${section.trackName}`}
+          onObjective={(objectiveId, checked) => void actions.setObjective(section.packId, section.trackId, milestone.id, objectiveId, checked)}
+          onCompleted={(completed) => void actions.setCompleted(section.packId, section.trackId, milestone.id, completed)}
+        />
+      ))}
+      {next && <NextMilestone next={next} now={now} />}
+      {reset && <p class="fine-print muted">Times assume the daily reset at {reset.label}.</p>}
     </section>
   );
 }
@@ -99,8 +113,16 @@ export function PopupView({ model, actions, onOpenSidePanel, onOpenOptions, erro
                 </div>
               </section>
             )}
+            {model.anythingLive && (
+              <LiveList
+                sections={model.sections.filter((s): s is PopupTrackSection => s.kind === 'track' && s.live.length > 0)}
+                now={model.now}
+                actions={actions}
+                showPack={model.sections.length > 1}
+              />
+            )}
             {model.sections.map((section) =>
-              section.kind === 'ended' ? (
+              section.kind === 'track' && section.live.length > 0 ? null : section.kind === 'ended' ? (
                 <EndedLine key={section.packId} title={section.packTitle} end={section.arcEnd} />
               ) : section.kind === 'choose' ? (
                 <TrackChooser
@@ -110,7 +132,7 @@ export function PopupView({ model, actions, onOpenSidePanel, onOpenOptions, erro
                   onChoose={(trackId) => void actions.followTrack(section.packId, trackId)}
                 />
               ) : (
-                <TrackSection key={section.packId} section={section} now={model.now} actions={actions} showPack={model.sections.length > 1} />
+                <TrackSection key={section.packId} section={section} now={model.now} />
               ),
             )}
           </>

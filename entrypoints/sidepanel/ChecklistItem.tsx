@@ -49,7 +49,12 @@ export function ChecklistItem({ milestone, now, isNext, onObjective, onCompleted
         ) : (
           <ObjectiveList objectives={milestone.objectives} onToggle={onObjective} />
         )}
-        <CompletedSwitch checked={milestone.status === 'done'} onChange={onCompleted}>
+        <CompletedSwitch
+          id={milestone.id}
+          checked={milestone.status === 'done'}
+          onChange={onCompleted}
+          opensAt={now < milestone.start ? milestone.start : undefined}
+        >
           <span class="visually-hidden">{milestone.name} </span>Completed <span class="muted">· {milestone.points} points</span>
         </CompletedSwitch>
         {milestone.rewards ? (

@@ -229,3 +229,49 @@ describe('pack text', () => {
     expect(document.querySelector('img, b')).toBeNull();
   });
 });
+
+describe('the popup as a glance over several live packs', () => {
+  // The built-in arc's live milestone ends Thu 00:00; these end Wed 18:00 and Thu 06:00, and one starts Wed 20:00.
+  const early = pack([track('t', [milestone('soon', '2023-11-15T06:00:00Z', '2023-11-15T18:00:00Z', { name: 'Ends first' })])], {
+    id: 'early',
+    title: 'Early arc',
+  });
+  const late = pack(
+    [
+      track('t', [
+        milestone('later', '2023-11-15T06:00:00Z', '2023-11-16T06:00:00Z', { name: 'Ends last' }),
+        milestone('coming', '2023-11-15T20:00:00Z', '2023-11-16T20:00:00Z', { name: 'Starts soonest' }),
+      ]),
+    ],
+    { id: 'late', title: 'Late arc' },
+  );
+  const state = stateWith({
+    imported: [late, early],
+    settings: { [BUILTIN_PACK_ID]: { followedTrackId: DEFENDERS }, early: { followedTrackId: 't' }, late: { followedTrackId: 't' } },
+  });
+
+  it('lists every live milestone soonest-ending first, each with its pack, track and countdown', () => {
+    showPopup(state, WED_NOON);
+    const cards = within(screen.getByRole('region', { name: 'Live now' })).getAllByRole('article');
+    expect(cards.map((card) => within(card).getByRole('heading').textContent)).toEqual(['Ends first', 'Hidden Motivations', 'Ends last']);
+    within(cards[0]!).getByText('Early arc · Track t');
+    expect(within(cards[0]!).getByRole('timer').textContent).toBe('ends in 6 h');
+    for (const card of cards) within(card).getByRole('switch', { name: /completed/i });
+  });
+
+  it('unfolds the objectives of the first only, and folds the others behind a summary', () => {
+    showPopup(state, WED_NOON);
+    const [first, second] = screen.getAllByRole('article');
+    expect(within(first!).getByRole('group', { name: 'Objectives' }).closest('details')).toBeNull();
+    const folded = within(second!).getByText(/^Objectives 0\/\d+$/).closest('details')!;
+    expect(folded.open).toBe(false);
+  });
+
+  it('says once what starts next, across all packs', () => {
+    showPopup(state, WED_NOON);
+    const nextLines = screen.getAllByText('Next');
+    expect(nextLines).toHaveLength(1);
+    expect(nextLines[0]!.closest('p')!.textContent).toContain('Starts soonest');
+    expect(screen.queryByText('Assembling the Resistance')).toBeNull();
+  });
+});

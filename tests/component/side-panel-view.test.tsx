@@ -102,6 +102,28 @@ describe('the side panel checklist while a milestone is live', () => {
     expect(actions.setCompleted).toHaveBeenCalledWith(BUILTIN_PACK_ID, DEFENDERS, 'hidden-motivations', true);
   });
 
+  it('refuses to complete an upcoming milestone and says when it opens', () => {
+    const { actions } = showPanel(state, WED_NOON);
+    const upcoming = screen.getByRole<HTMLInputElement>('switch', { name: /Assembling the Resistance completed/i });
+    expect(upcoming.disabled).toBe(true);
+    const reason = document.getElementById(upcoming.getAttribute('aria-describedby') ?? '');
+    expect(reason?.textContent).toBe(`opens ${localDayTime(THU)}`);
+    fireEvent.click(upcoming);
+    expect(actions.setCompleted).not.toHaveBeenCalled();
+  });
+
+  it('lets a live milestone and one that ended be completed, with no reason attached', () => {
+    const { actions } = showPanel(state, WED_NOON);
+    for (const name of [/Hidden Motivations completed/i, /Enlisting Old Allies completed/i]) {
+      const toggle = screen.getByRole<HTMLInputElement>('switch', { name });
+      expect(toggle.disabled).toBe(false);
+      expect(toggle.hasAttribute('aria-describedby')).toBe(false);
+      fireEvent.click(toggle);
+    }
+    expect(actions.setCompleted).toHaveBeenCalledWith(BUILTIN_PACK_ID, DEFENDERS, 'hidden-motivations', true);
+    expect(actions.setCompleted).toHaveBeenCalledWith(BUILTIN_PACK_ID, DEFENDERS, 'enlisting-old-allies', true);
+  });
+
   it('shows points earned and reachable', () => {
     showPanel(state, WED_NOON);
     screen.getByText('100 earned · 400 reachable · 500 total');
