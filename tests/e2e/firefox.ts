@@ -22,6 +22,8 @@ import { pollUntil } from '../helpers/poll';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv3');
+/** The test build (STFC_E2E_BUILD=1): host access to 127.0.0.1 from install, for the feed tests' server. */
+export const FIREFOX_E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/e2e-firefox-mv3');
 export const EXTENSION_UUID = '6f1d8c3a-2b4e-4c5d-9e7f-0a1b2c3d4e5f';
 
 export type FirefoxExtensionPage = 'popup.html' | 'sidepanel.html' | 'options.html';
@@ -47,6 +49,8 @@ export interface FirefoxLaunchOptions {
   prefs?: Record<string, string | number | boolean>;
   /** Let the extension run in private windows, as the user can in about:addons. */
   allowInPrivateWindows?: boolean;
+  /** The built extension to install; FIREFOX_EXTENSION_DIR unless given. */
+  dir?: string;
 }
 
 function builtGeckoId(dir: string): string {
@@ -61,7 +65,7 @@ function builtGeckoId(dir: string): string {
 }
 
 export async function launchFirefoxExtension(opts: FirefoxLaunchOptions = {}): Promise<LaunchedFirefoxExtension> {
-  const dir = FIREFOX_EXTENSION_DIR;
+  const dir = opts.dir ?? FIREFOX_EXTENSION_DIR;
   const geckoId = builtGeckoId(dir);
   if (!existsSync(FIREFOX_PATH)) {
     throw new Error(`No Firefox at ${FIREFOX_PATH}: run apt-get install -y firefox-esr (or set FIREFOX_PATH)`);
@@ -186,14 +190,14 @@ export async function evaluateInExtension<Args extends unknown[], Result>(
 }
 
 /**
- * Writes raw entries into the extension's IndexedDB (the idb-keyval layout: one object store, the
- * value stored at its key) from inside an extension page, then announces the change as lib/storage/messaging-adapter.ts
+ * Writes raw entries into the extension's IndexedDB (the idb-keyval layout: one object store, the value
+ * stored at its key; with `replace`, in place of everything stored) from inside an extension page, then announces the change as lib/storage/messaging-adapter.ts
  * does, so the background and open views re-read. Resolves once the background has answered.
  */
-export async function writeExtensionStore(page: Page, entries: Record<string, unknown>): Promise<void> {
+export async function writeExtensionStore(page: Page, entries: Record<string, unknown>, { replace = false } = {}): Promise<void> {
   await evaluateInExtension(
     page,
-    async (dbName: string, storeName: string, values: Record<string, unknown>) => {
+    async (dbName: string, storeName: string, values: Record<string, unknown>, clearFirst: boolean) => {
       const db = await new Promise<IDBDatabase>((res, rej) => {
         const request = indexedDB.open(dbName);
         request.onupgradeneeded = () => request.result.createObjectStore(storeName);
@@ -202,6 +206,7 @@ export async function writeExtensionStore(page: Page, entries: Record<string, un
       });
       await new Promise<void>((res, rej) => {
         const tx = db.transaction(storeName, 'readwrite');
+        if (clearFirst) tx.objectStore(storeName).clear();
         for (const [key, value] of Object.entries(values)) tx.objectStore(storeName).put(value, key);
         tx.oncomplete = () => res();
         tx.onabort = tx.onerror = () => rej(tx.error);
@@ -211,6 +216,7 @@ export async function writeExtensionStore(page: Page, entries: Record<string, un
     DB_NAME,
     STORE_NAME,
     entries,
+    replace,
   );
   // The @webext-core/messaging wire format of lib/storage/messaging-adapter.ts's storeChanged message. Retried while
   // the background has not registered its listener yet ("Receiving end does not exist").
