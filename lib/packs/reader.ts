@@ -20,7 +20,7 @@ export const PACK_FORMAT = 'stfc-milestone-pack';
 // have, so a pack that went through a backup and back is stored byte for byte as it was.
 const NAME = text(120);
 const ROLE = text(40);
-const NOTES = text(1000);
+const NOTES = text(1000, { lines: true });
 const OBJECTIVE_TEXT = text(300);
 const TEXT_ITEMS = list(text(300), 0, 20);
 const REWARDS = list(text(300), 0, 30);

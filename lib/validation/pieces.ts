@@ -54,24 +54,51 @@ export const slug = withShortcut(
   (value) => typeof value === 'string' && SLUG_PATTERN.test(value),
 );
 
-/** Plain text of 1–`max` characters, counted as Unicode code points (as JSON Schema counts them), not only whitespace. */
+// What text must hold: a character a player can see. Whitespace, format characters (zero-width spaces
+// and joiners, bidirectional marks), other default-ignorable code points and combining marks alone show
+// nothing. Lone surrogates are not text at all; control characters are not text a player reads, except
+// line feeds and tabs where text has lines (notes).
+const VISIBLE = /[^\s\p{Cc}\p{Cf}\p{Cs}\p{M}\p{Default_Ignorable_Code_Point}]/u;
+const LONE_SURROGATE = /\p{Cs}/u;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_IN_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/** Anything that needs a closer look than "printable ASCII first": controls, surrogates, C1. */
+const NOT_PLAIN = /[\u0000-\u001f\u007f-\u009f\ud800-\udfff]/;
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+export interface TextOptions {
+  /** Text with lines (notes): line feeds and tabs are allowed. */
+  lines?: boolean;
+}
+
+/**
+ * Plain text of 1–`max` characters, counted as Unicode code points (as JSON Schema counts them), with at
+ * least one visible character, no lone surrogate and no control character (but line feeds and tabs in
+ * text with `lines`).
+ */
 /* @__NO_SIDE_EFFECTS__ */
-export function text(max: number) {
+export function text(max: number, { lines = false }: TextOptions = {}) {
   const length = `must be 1–${max} characters`;
+  const control = lines ? CONTROL_IN_LINES : CONTROL;
   const checked = v.pipe(
     string,
     v.minLength(1, length),
     // A code point takes one or two UTF-16 units, so a longer text is refused before any counting.
     v.maxLength(2 * max, length),
     v.maxCodePoints(max, length),
-    // JavaScript's \s is exactly what String.prototype.trim removes.
-    v.regex(/\S/, 'must not be blank'),
+    v.regex(VISIBLE, 'must contain a visible character (not only spaces or invisible characters)'),
+    v.check((s: string) => !LONE_SURROGATE.test(s), 'contains a lone surrogate (half of a character), not text'),
+    v.check(
+      (s: string) => !control.test(s),
+      (issue) => `contains the control character ${codePoint(String(issue.input).match(control)![0])}`,
+    ),
   );
-  // No more units than `max` means no more code points; a printable ASCII first character is not blank.
+  // No more units than `max` means no more code points; a printable ASCII first character is visible.
   return withShortcut(checked, (value) => {
     if (typeof value !== 'string' || value.length === 0 || value.length > max) return false;
     const first = value.charCodeAt(0);
-    return first > 0x20 && first < 0x7f;
+    return first > 0x20 && first < 0x7f && !NOT_PLAIN.test(value);
   });
 }
 

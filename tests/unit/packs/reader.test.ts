@@ -372,7 +372,25 @@ describe('text', () => {
     expect(verdictAfter((p) => (p.title = '🖖'.repeat(121)))).toBe('title: must be 1–120 characters');
   });
   it('refuses a title that is only whitespace as blank', () => {
-    expect(verdictAfter((p) => (p.title = ' \t\n\u00a0'))).toBe('title: must not be blank');
+    expect(verdictAfter((p) => (p.title = ' \t\n\u00a0'))).toBe('title: must contain a visible character (not only spaces or invisible characters)');
+  });
+  it('refuses titles, names and objectives a player cannot read, with their path', () => {
+    expect(verdictAfter((p) => (p.title = '\u200b\u200b\u200b'))).toBe('title: must contain a visible character (not only spaces or invisible characters)');
+    expect(verdictAfter((p) => (p.tracks[1].milestones[0].name = 'Day\u0000 1'))).toBe(
+      'tracks[1].milestones[0].name: contains the control character U+0000',
+    );
+    expect(verdictAfter((p) => (p.tracks[0].milestones[0].objectives[1].text = 'Mine \ud83d'))).toBe(
+      'tracks[0].milestones[0].objectives[1].text: contains a lone surrogate (half of a character), not text',
+    );
+    expect(verdictAfter((p) => (p.notes = 'Line one\nLine two'))).toBe('accepted');
+  });
+  it('refuses a key given twice in one object, with its path, where JSON.parse would keep the last', () => {
+    const text = JSON.stringify(minimalPack()).replace('"points":100,', '"points":100,"points":200,');
+    expect(readPack(text)).toEqual({ ok: false, problem: { path: 'tracks[0].milestones[0].points', message: 'the key "points" appears twice in this object' } });
+    const escaped = JSON.stringify(minimalPack()).replace('"title":', '"ti\\u0074le":"Other","title":');
+    expect(readPack(escaped)).toEqual({ ok: false, problem: { path: 'title', message: 'the key "title" appears twice in this object' } });
+    // The same key in two objects, and a key's name as a value, are not duplicates.
+    expect(readPack(JSON.stringify(minimalPack())).ok).toBe(true);
   });
   it('keeps text exactly as given, markup included', () => {
     const result = readPack({ ...minimalPack(), title: '  <b>Heroes</b> & *Villains*  ' });
