@@ -103,8 +103,9 @@ export function text(max: number, { lines = false }: TextOptions = {}) {
 }
 
 /** The shape of a pack time for editors; the check after it refuses what only a calendar knows (30 February). */
+// Offsets run from −12:00 to +14:00, as real time zones do (lib/schedule/pack-time.ts checks the same).
 const PACK_TIME_SHAPE =
-  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d))?$/;
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|\+(0\d|1[0-3]):[0-5]\d|\+14:00|-(0\d|1[01]):[0-5]\d|-12:00))?$/;
 
 const packTimeProblem = (issue: { input: unknown }) =>
   typeof issue.input === 'string' && isInstantWithoutOffset(issue.input) ? 'instant without an offset' : 'not a date';
@@ -117,7 +118,7 @@ export const packTime = v.pipe(
   v.description('A date YYYY-MM-DD (the daily reset on that date) or an ISO 8601 instant with an offset, e.g. 2023-11-13T11:00Z.'),
 );
 
-const DAILY_RESET_SHAPE = /^([01]\d|2[0-3]):[0-5]\d(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
+const DAILY_RESET_SHAPE = /^([01]\d|2[0-3]):[0-5]\d(Z|\+(0\d|1[0-3]):[0-5]\d|\+14:00|-(0\d|1[01]):[0-5]\d|-12:00)$/;
 const NOT_A_DAILY_RESET = 'not a daily reset like 00:00Z or 05:00+02:00';
 
 /** `HH:MM` then `Z` or an offset such as `+02:00`. */

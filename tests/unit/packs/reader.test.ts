@@ -374,6 +374,13 @@ describe('text', () => {
   it('refuses a title that is only whitespace as blank', () => {
     expect(verdictAfter((p) => (p.title = ' \t\n\u00a0'))).toBe('title: must contain a visible character (not only spaces or invisible characters)');
   });
+  it('refuses offsets no time zone uses (beyond −12:00..+14:00) in times and the daily reset, with their path', () => {
+    expect(verdictAfter((p) => (p.tracks[0].milestones[1].end = '2023-11-15T02:00:00+14:30'))).toBe('tracks[0].milestones[1].end: not a date');
+    expect(verdictAfter((p) => (p.tracks[0].milestones[1].start = '2023-11-14T00:00-13:00'))).toBe('tracks[0].milestones[1].start: not a date');
+    expect(verdictAfter((p) => (p.dailyReset = '05:00-12:30'))).toBe('dailyReset: not a daily reset like 00:00Z or 05:00+02:00');
+    expect(verdictAfter((p) => (p.dailyReset = '05:00+14:00'))).toBe('accepted');
+    expect(verdictAfter((p) => (p.dailyReset = '05:00-12:00'))).toBe('accepted');
+  });
   it('refuses titles, names and objectives a player cannot read, with their path', () => {
     expect(verdictAfter((p) => (p.title = '\u200b\u200b\u200b'))).toBe('title: must contain a visible character (not only spaces or invisible characters)');
     expect(verdictAfter((p) => (p.tracks[1].milestones[0].name = 'Day\u0000 1'))).toBe(
