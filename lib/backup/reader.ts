@@ -10,6 +10,7 @@ import { BUILTIN_PACK_ID } from '../packs/builtin';
 import { MAX_PACK_BYTES, PACK_FORMAT, packSchema } from '../packs/reader';
 import type { Pack } from '../packs/types';
 import { parsePackTime } from '../schedule/pack-time';
+import { inversionReason, invertedPeriod } from '../schedule/periods';
 import { SCHEMA_VERSION, type PackIndexEntry } from '../storage/stored-data';
 import { readDocument } from '../validation/document';
 import { boolean, dailyReset, exceedsUtf8Bytes, fields, idRecord, integer, integerIn, pathTo, slug, string, text } from '../validation/pieces';
@@ -107,6 +108,14 @@ const entries = v.pipe(
     }
     for (const id of Object.keys(packs)) {
       if (!Object.hasOwn(packIndex, id)) return addIssue({ message: 'is not listed in entries.packIndex', path: pathTo(dataset.value, ['packs', id]) });
+    }
+    // A daily reset the Commander set must not turn a milestone of that pack inside out.
+    for (const [id, own] of Object.entries(dataset.value.settings.packs)) {
+      const pack = Object.hasOwn(packs, id) ? packs[id] : undefined;
+      const inverted = own.dailyReset !== undefined && pack ? invertedPeriod(pack, own.dailyReset) : undefined;
+      if (inverted) {
+        return addIssue({ message: inversionReason(inverted, own.dailyReset!), path: pathTo(dataset.value, ['settings', 'packs', id, 'dailyReset']) });
+      }
     }
   }),
 );

@@ -6,6 +6,8 @@ import type { Pack } from './types';
 import { own, type PackProgress } from '../commander/progress';
 import { packSettings } from '../commander/settings';
 import { type Snapshot } from '../storage/stored-data';
+import { inversionReason, invertedPeriod } from '../schedule/periods';
+import { problemAt } from '../validation/problem';
 
 /** What re-importing a pack id does to the progress recorded for it. */
 export interface ReplaceSummary {
@@ -44,6 +46,13 @@ export function prepareImport(input: unknown, installed: InstalledPacks): Prepar
   const pack = read.value;
   if (pack.id === BUILTIN_PACK_ID) {
     return { ok: false, problem: { path: 'id', message: 'is the id of the built-in pack; give this pack an id of its own' } };
+  }
+  // The Commander's own daily reset for this id stays in force: a pack (a feed's update too) that it would turn inside out is refused.
+  const userReset = packSettings(installed.snapshot.settings, pack.id).dailyReset;
+  const inverted = userReset === undefined ? undefined : invertedPeriod(pack, userReset);
+  if (inverted) {
+    const { path, message } = problemAt(inverted.keys, `${inversionReason(inverted, userReset!)} (your daily reset for this pack); change that reset first`);
+    return { ok: false, problem: { path, message } };
   }
   const previous = Object.hasOwn(installed.snapshot.packIndex, pack.id)
     ? installed.packs.find((p) => p.id === pack.id)

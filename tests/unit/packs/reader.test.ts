@@ -562,7 +562,7 @@ describe('server event', () => {
     );
   });
   it('refuses a server event that ends before it starts', () => {
-    expect(verdictAfter((p) => (p.tracks[0].server.end = '2023-11-12'), fullPack)).toBe(`${S}.end: must end after start`);
+    expect(verdictAfter((p) => (p.tracks[0].server.end = '2023-11-12'), fullPack)).toContain(`${S}.end: must end after start (`);
   });
   it('refuses a server event without a goal', () => {
     expect(verdictAfter((p) => delete p.tracks[0].server.goal, fullPack)).toBe(`${S}.goal: missing`);
@@ -701,10 +701,10 @@ describe('times', () => {
     ).toBe('accepted');
   });
   it('refuses a milestone that ends before it starts', () => {
-    expect(verdictAfter((p) => (firstMilestone(p).end = '2023-11-12'))).toBe(`${M0}.end: must end after start`);
+    expect(verdictAfter((p) => (firstMilestone(p).end = '2023-11-12'))).toContain(`${M0}.end: must end after start (`);
   });
   it('refuses a milestone whose start and end are equal', () => {
-    expect(verdictAfter((p) => (firstMilestone(p).end = '2023-11-13'))).toBe(`${M0}.end: must end after start`);
+    expect(verdictAfter((p) => (firstMilestone(p).end = '2023-11-13'))).toContain(`${M0}.end: must end after start (`);
   });
   it('refuses equal start and end written differently', () => {
     expect(
@@ -712,7 +712,7 @@ describe('times', () => {
         firstMilestone(p).start = '2023-11-13T11:00Z';
         firstMilestone(p).end = '2023-11-13T13:00:00.000+02:00';
       }),
-    ).toBe(`${M0}.end: must end after start`);
+    ).toContain(`${M0}.end: must end after start (`);
   });
   it('accepts a start 1 ms before the end', () => {
     expect(
@@ -728,7 +728,7 @@ describe('times', () => {
       firstMilestone(p).start = '2023-11-13';
       firstMilestone(p).end = '2023-11-13T10:00Z';
     };
-    expect(verdictAfter(change('11:00Z'))).toBe(`${M0}.end: must end after start`);
+    expect(verdictAfter(change('11:00Z'))).toContain(`${M0}.end: must end after start (`);
     expect(verdictAfter(change('05:00+02:00'))).toBe('accepted'); // 03:00 UTC
     expect(verdictAfter(change(undefined))).toBe('accepted'); // 00:00 UTC
   });
@@ -739,7 +739,7 @@ describe('times', () => {
         p.tracks[0].server.start = '2023-11-13';
         p.tracks[0].server.end = '2023-11-13T11:00Z';
       }, fullPack),
-    ).toBe('tracks[0].server.end: must end after start');
+    ).toContain('tracks[0].server.end: must end after start (');
   });
 });
 
