@@ -8,6 +8,7 @@ import { packSettings } from '../commander/settings';
 import { type Snapshot } from '../storage/stored-data';
 import { inversionReason, invertedPeriod } from '../schedule/periods';
 import { problemAt } from '../validation/problem';
+import { packCountRefusal } from '../storage/limits';
 
 /** What re-importing a pack id does to the progress recorded for it. */
 export interface ReplaceSummary {
@@ -47,6 +48,9 @@ export function prepareImport(input: unknown, installed: InstalledPacks): Prepar
   if (pack.id === BUILTIN_PACK_ID) {
     return { ok: false, problem: { path: 'id', message: 'is the id of the built-in pack; give this pack an id of its own' } };
   }
+  const isNew = !Object.hasOwn(installed.snapshot.packIndex, pack.id);
+  const full = isNew ? packCountRefusal(Object.keys(installed.snapshot.packIndex).filter((id) => id !== BUILTIN_PACK_ID).length) : undefined;
+  if (full) return { ok: false, problem: { path: '', message: full } };
   // The Commander's own daily reset for this id stays in force: a pack (a feed's update too) that it would turn inside out is refused.
   const userReset = packSettings(installed.snapshot.settings, pack.id).dailyReset;
   const inverted = userReset === undefined ? undefined : invertedPeriod(pack, userReset);

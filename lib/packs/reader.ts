@@ -9,7 +9,9 @@ import { readDocument } from '../validation/document';
 import { dailyReset, fields, integer, integerIn, list, packTime, pathTo, slug, string, text, uniqueIds } from '../validation/pieces';
 import { withoutKeys, type KeyedProblem, type ReadResult } from '../validation/problem';
 
-export const MAX_PACK_BYTES = 1024 * 1024;
+import { MAX_PACK_BYTES } from '../storage/limits';
+
+export { MAX_PACK_BYTES } from '../storage/limits';
 
 export { describeProblem, type KeyedProblem, type ReadProblem, type ReadResult } from '../validation/problem';
 
