@@ -22,11 +22,18 @@ const CONVERSION: ConversionConfig = {
   // What JSON Schema cannot say (a calendar's 30 February, unique ids, start < end, -0 as 0); the
   // schemas' descriptions say the extension checks it. Any other action that cannot be converted fails.
   ignoreActions: ['check', 'raw_check', 'transform'],
-  overrideAction: ({ valibotAction, jsonSchema }) =>
+  overrideAction: ({ valibotAction, jsonSchema }) => {
     // JSON Schema's maxLength counts code points, as the text pieces do.
-    valibotAction.type === 'max_code_points' && 'requirement' in valibotAction
-      ? { ...jsonSchema, maxLength: valibotAction.requirement as number }
-      : undefined,
+    if (valibotAction.type === 'max_code_points' && 'requirement' in valibotAction) {
+      return { ...jsonSchema, maxLength: valibotAction.requirement as number };
+    }
+    // A pattern is read with the `u` flag by JSON Schema validators (ECMA-262, as ajv does): the visible
+    // character of the text pieces (\p{…}) needs it, and no other flag is used.
+    if (valibotAction.type === 'regex' && 'requirement' in valibotAction && (valibotAction.requirement as RegExp).flags === 'u') {
+      return { ...jsonSchema, pattern: (valibotAction.requirement as RegExp).source };
+    }
+    return undefined;
+  },
 };
 
 /** The file's text: the JSON Schema with two-space indent and a final newline. */

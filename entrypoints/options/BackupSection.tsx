@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { inMiB } from '@/lib/storage/limits';
 import { backupFileName, backupSummary, MAX_BACKUP_BYTES, type Backup } from '@/lib/backup/backup';
 import { CHANGED_OR_DAMAGED, readBackupFile, type BackupFileResult } from '@/lib/backup/backup-file';
 import { exportBackup, restoreBackup } from '@/lib/storage/writes';
@@ -45,7 +46,7 @@ export function OptionsBackup({ reload }: Props) {
     const file = input.files?.[0];
     if (!file) return;
     setStatus('');
-    const read = await readChosenFile(file, MAX_BACKUP_BYTES, 'larger than 16 MiB');
+    const read = await readChosenFile(file, MAX_BACKUP_BYTES, `larger than ${inMiB(MAX_BACKUP_BYTES)}`);
     input.value = '';
     if (!read.ok) return setProblem(refusal(`${file.name}: ${read.message}`));
     const checked = await readBackupFile(read.text);

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { OptionsState } from '@/lib/views/options-state';
-import { MAX_PACK_BYTES } from '@/lib/packs/reader';
+import { inMiB, MAX_PACK_BYTES } from '@/lib/storage/limits';
 import { readChosenFile } from './read-chosen-file';
 import { refusalMessage, usePackInstaller } from './use-pack-installer';
 import { SectionMessages } from './SectionMessages';
@@ -18,7 +18,7 @@ export function OptionsPackImport({ state, reload }: Props) {
   const importFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
-    const read = await readChosenFile(file, MAX_PACK_BYTES, 'larger than 1 MiB');
+    const read = await readChosenFile(file, MAX_PACK_BYTES, `larger than ${inMiB(MAX_PACK_BYTES)}`);
     // Cleared so that choosing the same file again (after fixing it) imports it again.
     input.value = '';
     if (!read.ok) installer.setProblem(refusalMessage(`${file.name}: ${read.message}`));

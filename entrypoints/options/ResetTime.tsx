@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { resetInForce, type InstalledPack } from '@/lib/views/options-state';
 import { parseDailyReset } from '@/lib/schedule/pack-time';
 import { recordPackSettings } from '@/lib/storage/writes';
+import { inversionReason, invertedPeriod } from '@/lib/schedule/periods';
 import { localResetTime } from '@/lib/format/local-time';
 
 interface Props {
@@ -17,6 +18,7 @@ export function OptionsResetTime({ installed, reload }: Props) {
   const { pack, settings, usesDates } = installed;
   const inForce = resetInForce(pack, settings);
   const [value, setValue] = useState(inForce.utc);
+  const [refusal, setRefusal] = useState<string | undefined>(undefined);
   const local = localResetTime(parseDailyReset(inForce.reset) ?? 0, Date.now());
   const inputId = `reset-${pack.id}`;
 
@@ -31,6 +33,13 @@ export function OptionsResetTime({ installed, reload }: Props) {
   }[inForce.source];
 
   const save = async (reset: string | undefined) => {
+    // A reset that would turn a milestone inside out is refused, nothing stored.
+    const inverted = reset === undefined ? undefined : invertedPeriod(pack, reset);
+    if (inverted) {
+      setRefusal(`This reset was not set: ${inversionReason(inverted, reset!)}.`);
+      return;
+    }
+    setRefusal(undefined);
     await recordPackSettings(pack.id, { dailyReset: reset });
     await reload();
   };
@@ -64,6 +73,11 @@ export function OptionsResetTime({ installed, reload }: Props) {
           </button>
         )}
       </div>
+      {refusal && (
+        <p role="alert" class="problem">
+          {refusal}
+        </p>
+      )}
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { loadBuiltinPack } from '../packs/builtin';
 import { prepareImport, type InstalledPacks, type ReplaceSummary } from '../packs/import';
 import { MAX_PACK_BYTES } from '../packs/reader';
 import type { Pack } from '../packs/types';
+import { parseJson } from '../validation/document';
 import { describeProblem } from '../validation/problem';
 import { builtinHidden, importedPackIds } from '../views/tracker-state';
 import { catalogCheck, packCheck, type AcceptedPack } from '../feeds/check-outcome';
@@ -60,12 +61,12 @@ export async function subscribe(url: string, now: number, store = extensionStore
   if (Object.hasOwn(feeds, address.url)) return { ok: false, reason: 'you already follow this address' };
   const fetched = await fetchFeed(address.url, {}, { maxBytes: MAX_PACK_BYTES });
   if (fetched.kind !== 'document') return { ok: false, reason: fetched.kind === 'failed' ? fetched.reason : 'the server sent no file' };
-  let value: unknown;
-  try {
-    value = JSON.parse(fetched.text.charCodeAt(0) === 0xfeff ? fetched.text.slice(1) : fetched.text);
-  } catch {
+  const parsed = parseJson(fetched.text);
+  if (!parsed.ok) {
+    if (parsed.problem.keys.length > 0) return { ok: false, reason: `not a valid pack or catalogue (${describeProblem(parsed.problem)})` };
     return { ok: false, reason: 'the answer is not JSON (is it the address of the file itself?)' };
   }
+  const value = parsed.value;
   const validators = fetched.validators;
   if (typeof value === 'object' && value !== null && (value as { format?: unknown }).format === CATALOG_FORMAT) {
     if (new TextEncoder().encode(fetched.text).length > MAX_CATALOG_BYTES) return { ok: false, reason: 'the catalogue is larger than 256 KiB' };

@@ -1,6 +1,7 @@
 // The backup file around its entries: written compactly with a SHA-256 of the entries, and read back
 // through lib/backup/reader.ts after that digest is checked. Backups without a digest (made before it
 // existed) still restore. Pure apart from crypto.subtle, which every page, worker and Node has.
+import { parseJson } from '../validation/document';
 import type { ReadResult } from '../validation/problem';
 import { MAX_BACKUP_BYTES, serialiseBackup, type Backup } from './backup';
 import { readBackup } from './reader';
@@ -55,12 +56,10 @@ export type BackupFileResult = ReadResult<Backup> | { ok: false; changed: true }
 export async function readBackupFile(text: string): Promise<BackupFileResult> {
   // Too large or not JSON: the reader says so in its own words.
   if (text.length * 3 > MAX_BACKUP_BYTES && new TextEncoder().encode(text).byteLength > MAX_BACKUP_BYTES) return readBackup(text);
-  let file: unknown;
-  try {
-    file = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
-    return readBackup(text);
-  }
+  // Not JSON, or a key twice in one object: the reader says so in its own words.
+  const parsed = parseJson(text);
+  if (!parsed.ok) return readBackup(text);
+  const file = parsed.value;
   if (typeof file !== 'object' || file === null || Array.isArray(file)) return readBackup(file);
   const { [DIGEST_FIELD]: digest, ...backup } = file as Record<string, unknown>;
   if (Object.hasOwn(file, DIGEST_FIELD)) {

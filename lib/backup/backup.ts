@@ -8,7 +8,7 @@ import type { PackProgress } from '../commander/progress';
 
 export const BACKUP_FORMAT = 'stfc-milestone-backup';
 export const BACKUP_VERSION = 1;
-export const MAX_BACKUP_BYTES = 16 * 1024 * 1024;
+export { MAX_BACKUP_BYTES } from '../storage/limits';
 
 export interface BackupEntries {
   settings: Settings;

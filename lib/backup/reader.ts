@@ -10,16 +10,18 @@ import { BUILTIN_PACK_ID } from '../packs/builtin';
 import { MAX_PACK_BYTES, PACK_FORMAT, packSchema } from '../packs/reader';
 import type { Pack } from '../packs/types';
 import { parsePackTime } from '../schedule/pack-time';
+import { inversionReason, invertedPeriod } from '../schedule/periods';
 import { SCHEMA_VERSION, type PackIndexEntry } from '../storage/stored-data';
 import { readDocument } from '../validation/document';
+import { inMiB, MAX_PACK_SETTINGS, MAX_PACKS, MAX_PROGRESS_PACKS } from '../storage/limits';
 import { boolean, dailyReset, exceedsUtf8Bytes, fields, idRecord, integer, integerIn, pathTo, slug, string, text } from '../validation/pieces';
 import { withoutKeys, type ReadResult } from '../validation/problem';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES, type Backup, type BackupEntries } from './backup';
 
 const LIMITS = {
-  packs: 200,
-  packSettings: 1000,
-  progressPacks: 1000,
+  packs: MAX_PACKS,
+  packSettings: MAX_PACK_SETTINGS,
+  progressPacks: MAX_PROGRESS_PACKS,
   tracks: 100,
   milestones: 2000,
   objectives: 100,
@@ -84,7 +86,7 @@ const storedPacks = v.pipe(
     const packs = dataset.value;
     for (const [id, pack] of Object.entries(packs)) {
       if (pack.id !== id) return addIssue({ message: `does not match its key ${JSON.stringify(id)}`, path: pathTo(packs, [id, 'id']) });
-      if (exceedsUtf8Bytes(JSON.stringify(pack), MAX_PACK_BYTES)) return addIssue({ message: 'larger than 1 MiB', path: pathTo(packs, [id]) });
+      if (exceedsUtf8Bytes(JSON.stringify(pack), MAX_PACK_BYTES)) return addIssue({ message: `larger than ${inMiB(MAX_PACK_BYTES)}`, path: pathTo(packs, [id]) });
     }
   }),
 );
@@ -107,6 +109,14 @@ const entries = v.pipe(
     }
     for (const id of Object.keys(packs)) {
       if (!Object.hasOwn(packIndex, id)) return addIssue({ message: 'is not listed in entries.packIndex', path: pathTo(dataset.value, ['packs', id]) });
+    }
+    // A daily reset the Commander set must not turn a milestone of that pack inside out.
+    for (const [id, own] of Object.entries(dataset.value.settings.packs)) {
+      const pack = Object.hasOwn(packs, id) ? packs[id] : undefined;
+      const inverted = own.dailyReset !== undefined && pack ? invertedPeriod(pack, own.dailyReset) : undefined;
+      if (inverted) {
+        return addIssue({ message: inversionReason(inverted, own.dailyReset!), path: pathTo(dataset.value, ['settings', 'packs', id, 'dailyReset']) });
+      }
     }
   }),
 );

@@ -6,6 +6,9 @@ import type { Pack } from './types';
 import { own, type PackProgress } from '../commander/progress';
 import { packSettings } from '../commander/settings';
 import { type Snapshot } from '../storage/stored-data';
+import { inversionReason, invertedPeriod } from '../schedule/periods';
+import { problemAt } from '../validation/problem';
+import { packCountRefusal } from '../storage/limits';
 
 /** What re-importing a pack id does to the progress recorded for it. */
 export interface ReplaceSummary {
@@ -44,6 +47,16 @@ export function prepareImport(input: unknown, installed: InstalledPacks): Prepar
   const pack = read.value;
   if (pack.id === BUILTIN_PACK_ID) {
     return { ok: false, problem: { path: 'id', message: 'is the id of the built-in pack; give this pack an id of its own' } };
+  }
+  const isNew = !Object.hasOwn(installed.snapshot.packIndex, pack.id);
+  const full = isNew ? packCountRefusal(Object.keys(installed.snapshot.packIndex).filter((id) => id !== BUILTIN_PACK_ID).length) : undefined;
+  if (full) return { ok: false, problem: { path: '', message: full } };
+  // The Commander's own daily reset for this id stays in force: a pack (a feed's update too) that it would turn inside out is refused.
+  const userReset = packSettings(installed.snapshot.settings, pack.id).dailyReset;
+  const inverted = userReset === undefined ? undefined : invertedPeriod(pack, userReset);
+  if (inverted) {
+    const { path, message } = problemAt(inverted.keys, `${inversionReason(inverted, userReset!)} (your daily reset for this pack); change that reset first`);
+    return { ok: false, problem: { path, message } };
   }
   const previous = Object.hasOwn(installed.snapshot.packIndex, pack.id)
     ? installed.packs.find((p) => p.id === pack.id)

@@ -3,12 +3,15 @@
 // a fresh Pack of known fields only, so callers never keep a reference to the input.
 import * as v from 'valibot';
 import type { Pack } from './types';
-import { DEFAULT_DAILY_RESET, resolvePackTime } from '../schedule/pack-time';
+import { DEFAULT_DAILY_RESET } from '../schedule/pack-time';
+import { invertedPeriod } from '../schedule/periods';
 import { readDocument } from '../validation/document';
 import { dailyReset, fields, integer, integerIn, list, packTime, pathTo, slug, string, text, uniqueIds } from '../validation/pieces';
 import { withoutKeys, type KeyedProblem, type ReadResult } from '../validation/problem';
 
-export const MAX_PACK_BYTES = 1024 * 1024;
+import { MAX_PACK_BYTES } from '../storage/limits';
+
+export { MAX_PACK_BYTES } from '../storage/limits';
 
 export { describeProblem, type KeyedProblem, type ReadProblem, type ReadResult } from '../validation/problem';
 
@@ -20,7 +23,7 @@ export const PACK_FORMAT = 'stfc-milestone-pack';
 // have, so a pack that went through a backup and back is stored byte for byte as it was.
 const NAME = text(120);
 const ROLE = text(40);
-const NOTES = text(1000);
+const NOTES = text(1000, { lines: true });
 const OBJECTIVE_TEXT = text(300);
 const TEXT_ITEMS = list(text(300), 0, 20);
 const REWARDS = list(text(300), 0, 30);
@@ -76,18 +79,16 @@ const track = fields({
 
 type PackFields = Omit<Pack, 'format' | 'version'> & { format: string; version: number; $schema?: string };
 
-/** A period ends after it starts, dates resolved at the pack's daily reset: a rule of the whole pack, since the reset is. */
+/**
+ * A period ends after it starts, dates resolved at the pack's daily reset: a rule of the whole pack, since
+ * the reset is. The refusal names the milestone, as a player looks for it by name.
+ */
 const periodsEndAfterStart = v.rawCheck<PackFields>(({ dataset, addIssue }) => {
   if (!dataset.typed) return;
   const pack = dataset.value;
   const reset = pack.dailyReset ?? DEFAULT_DAILY_RESET;
-  const endsAfterStart = (p: { start: string; end: string }) => resolvePackTime(p.start, reset) < resolvePackTime(p.end, reset);
-  for (let t = 0; t < pack.tracks.length; t++) {
-    const { server, milestones } = pack.tracks[t]!;
-    const refuse = (keys: (string | number)[]) => addIssue({ message: 'must end after start', path: pathTo(pack, ['tracks', t, ...keys, 'end']) });
-    if (server && !endsAfterStart(server)) return refuse(['server']);
-    for (let m = 0; m < milestones.length; m++) if (!endsAfterStart(milestones[m]!)) return refuse(['milestones', m]);
-  }
+  const inverted = invertedPeriod(pack, reset);
+  if (inverted) addIssue({ message: `must end after start (${inverted.what} ends before it starts at the daily reset ${reset})`, path: pathTo(pack, inverted.keys) });
 });
 
 /** The event pack, version 1. Exported for the JSON Schema; read documents with readPack. */

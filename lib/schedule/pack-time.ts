@@ -23,14 +23,20 @@ function validCalendarDate(y: number, m: number, d: number): number | undefined 
   return ms;
 }
 
-/** Minutes east of UTC for `Z` or `±HH:MM`; undefined when out of range. */
+/** The offsets real time zones use: from 12 hours west of UTC (−12:00) to 14 hours east (+14:00), in minutes. */
+export const MIN_OFFSET_MINUTES = -12 * 60;
+export const MAX_OFFSET_MINUTES = 14 * 60;
+
+/** Minutes east of UTC for `Z` or `±HH:MM`; undefined outside −12:00..+14:00. */
 function offsetMinutes(offset: string): number | undefined {
   if (offset === 'Z') return 0;
   const sign = offset.startsWith('-') ? -1 : 1;
   const hours = Number(offset.slice(1, 3));
   const minutes = Number(offset.slice(4, 6));
-  if (hours > 14 || minutes > 59) return undefined;
-  return sign * (hours * 60 + minutes);
+  if (minutes > 59) return undefined;
+  const east = sign * (hours * 60 + minutes);
+  if (east < MIN_OFFSET_MINUTES || east > MAX_OFFSET_MINUTES) return undefined;
+  return east;
 }
 
 /** Parses a pack time, or returns undefined when it is neither a real date nor an instant with an offset. */

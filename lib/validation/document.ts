@@ -1,6 +1,7 @@
 // Reading a document from outside (a pack, a backup) with its valibot schema: the size limit before
 // JSON.parse, then the first problem only, with its path. Never throws.
 import * as v from 'valibot';
+import { findDuplicateKey } from './duplicate-keys';
 import { exceedsUtf8Bytes } from './pieces';
 import { problemAt, type KeyedProblem, type PathKey, type ReadResult } from './problem';
 
@@ -17,12 +18,9 @@ export function readDocument<TSchema extends v.GenericSchema>(
     let value = input;
     if (typeof input === 'string') {
       if (exceedsUtf8Bytes(input, maxBytes)) return refused([], `larger than ${maxBytes / (1024 * 1024)} MiB`);
-      try {
-        // A leading byte order mark is common in saved files and harmless.
-        value = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
-      } catch (error) {
-        return refused([], jsonProblem(error));
-      }
+      const parsed = parseJson(input);
+      if (!parsed.ok) return parsed;
+      value = parsed.value;
     }
     const read = v.safeParse(schema, value, FIRST_PROBLEM_ONLY);
     if (read.success) return { ok: true, value: read.output };
@@ -32,6 +30,24 @@ export function readDocument<TSchema extends v.GenericSchema>(
     // Only hostile parsed values get here (throwing getters, proxies); JSON text never does.
     return refused([], 'could not be read');
   }
+}
+
+/**
+ * JSON text as a value, refusing what JSON.parse lets through silently: a key twice in one object. Callers
+ * check the size first. Never throws.
+ */
+export function parseJson(text: string): ReadResult<unknown, KeyedProblem> {
+  // A leading byte order mark is common in saved files and harmless.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    return refused([], jsonProblem(error));
+  }
+  const duplicate = findDuplicateKey(body);
+  if (duplicate) return refused(duplicate.keys, `the key ${JSON.stringify(duplicate.key)} appears twice in this object`);
+  return { ok: true, value };
 }
 
 function refused(keys: PathKey[], message: string): { ok: false; problem: KeyedProblem } {

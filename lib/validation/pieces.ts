@@ -54,30 +54,58 @@ export const slug = withShortcut(
   (value) => typeof value === 'string' && SLUG_PATTERN.test(value),
 );
 
-/** Plain text of 1–`max` characters, counted as Unicode code points (as JSON Schema counts them), not only whitespace. */
+// What text must hold: a character a player can see. Whitespace, format characters (zero-width spaces
+// and joiners, bidirectional marks), other default-ignorable code points and combining marks alone show
+// nothing. Lone surrogates are not text at all; control characters are not text a player reads, except
+// line feeds and tabs where text has lines (notes).
+const VISIBLE = /[^\s\p{Cc}\p{Cf}\p{Cs}\p{M}\p{Default_Ignorable_Code_Point}]/u;
+const LONE_SURROGATE = /\p{Cs}/u;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_IN_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/** Anything that needs a closer look than "printable ASCII first": controls, surrogates, C1. */
+const NOT_PLAIN = /[\u0000-\u001f\u007f-\u009f\ud800-\udfff]/;
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+export interface TextOptions {
+  /** Text with lines (notes): line feeds and tabs are allowed. */
+  lines?: boolean;
+}
+
+/**
+ * Plain text of 1–`max` characters, counted as Unicode code points (as JSON Schema counts them), with at
+ * least one visible character, no lone surrogate and no control character (but line feeds and tabs in
+ * text with `lines`).
+ */
 /* @__NO_SIDE_EFFECTS__ */
-export function text(max: number) {
+export function text(max: number, { lines = false }: TextOptions = {}) {
   const length = `must be 1–${max} characters`;
+  const control = lines ? CONTROL_IN_LINES : CONTROL;
   const checked = v.pipe(
     string,
     v.minLength(1, length),
     // A code point takes one or two UTF-16 units, so a longer text is refused before any counting.
     v.maxLength(2 * max, length),
     v.maxCodePoints(max, length),
-    // JavaScript's \s is exactly what String.prototype.trim removes.
-    v.regex(/\S/, 'must not be blank'),
+    v.regex(VISIBLE, 'must contain a visible character (not only spaces or invisible characters)'),
+    v.check((s: string) => !LONE_SURROGATE.test(s), 'contains a lone surrogate (half of a character), not text'),
+    v.check(
+      (s: string) => !control.test(s),
+      (issue) => `contains the control character ${codePoint(String(issue.input).match(control)![0])}`,
+    ),
   );
-  // No more units than `max` means no more code points; a printable ASCII first character is not blank.
+  // No more units than `max` means no more code points; a printable ASCII first character is visible.
   return withShortcut(checked, (value) => {
     if (typeof value !== 'string' || value.length === 0 || value.length > max) return false;
     const first = value.charCodeAt(0);
-    return first > 0x20 && first < 0x7f;
+    return first > 0x20 && first < 0x7f && !NOT_PLAIN.test(value);
   });
 }
 
 /** The shape of a pack time for editors; the check after it refuses what only a calendar knows (30 February). */
+// Offsets run from −12:00 to +14:00, as real time zones do (lib/schedule/pack-time.ts checks the same).
 const PACK_TIME_SHAPE =
-  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d))?$/;
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|\+(0\d|1[0-3]):[0-5]\d|\+14:00|-(0\d|1[01]):[0-5]\d|-12:00))?$/;
 
 const packTimeProblem = (issue: { input: unknown }) =>
   typeof issue.input === 'string' && isInstantWithoutOffset(issue.input) ? 'instant without an offset' : 'not a date';
@@ -90,7 +118,7 @@ export const packTime = v.pipe(
   v.description('A date YYYY-MM-DD (the daily reset on that date) or an ISO 8601 instant with an offset, e.g. 2023-11-13T11:00Z.'),
 );
 
-const DAILY_RESET_SHAPE = /^([01]\d|2[0-3]):[0-5]\d(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
+const DAILY_RESET_SHAPE = /^([01]\d|2[0-3]):[0-5]\d(Z|\+(0\d|1[0-3]):[0-5]\d|\+14:00|-(0\d|1[01]):[0-5]\d|-12:00)$/;
 const NOT_A_DAILY_RESET = 'not a daily reset like 00:00Z or 05:00+02:00';
 
 /** `HH:MM` then `Z` or an offset such as `+02:00`. */

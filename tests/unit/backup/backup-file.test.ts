@@ -136,6 +136,21 @@ describe('the backup file', () => {
     expect(again.entries).toEqual(JSON.parse(earlier).entries);
   });
 
+  it('refuses a backup with a key twice in one object (JSON.parse would keep the last), with its path, and changes nothing', async () => {
+    const source = freshStore();
+    await savePack(pack([fiveDayTrack()], { id: 'winter-arc' }), MON, source);
+    await updatePackProgress('winter-arc', (p) => applyProgressChange(p, { kind: 'completed', trackId: 'heroes', milestoneId: 'day-1', value: true, at: MON }), source);
+    const text = await exportBackup(MON, source);
+    expect(text).toContain('"progress":{"winter-arc":');
+    const twice = text.replace('"progress":{', '"progress":{"winter-arc":{"tracks":{}},');
+    const target = freshStore();
+    await savePack(pack([fiveDayTrack()], { id: 'kept' }), MON, target);
+    const before = await entries(target);
+    const result = await restoreBackup(twice, target);
+    expect(result).toEqual({ ok: false, problem: { path: 'entries.progress.winter-arc', message: 'the key "winter-arc" appears twice in this object' } });
+    expect(await entries(target)).toEqual(before);
+  });
+
   it('refuses a backup from a newer store schema', async () => {
     const file = JSON.parse(await exportBackup(MON, freshStore()));
     file.schema = SCHEMA_VERSION + 1;

@@ -372,7 +372,32 @@ describe('text', () => {
     expect(verdictAfter((p) => (p.title = '🖖'.repeat(121)))).toBe('title: must be 1–120 characters');
   });
   it('refuses a title that is only whitespace as blank', () => {
-    expect(verdictAfter((p) => (p.title = ' \t\n\u00a0'))).toBe('title: must not be blank');
+    expect(verdictAfter((p) => (p.title = ' \t\n\u00a0'))).toBe('title: must contain a visible character (not only spaces or invisible characters)');
+  });
+  it('refuses offsets no time zone uses (beyond −12:00..+14:00) in times and the daily reset, with their path', () => {
+    expect(verdictAfter((p) => (p.tracks[0].milestones[1].end = '2023-11-15T02:00:00+14:30'))).toBe('tracks[0].milestones[1].end: not a date');
+    expect(verdictAfter((p) => (p.tracks[0].milestones[1].start = '2023-11-14T00:00-13:00'))).toBe('tracks[0].milestones[1].start: not a date');
+    expect(verdictAfter((p) => (p.dailyReset = '05:00-12:30'))).toBe('dailyReset: not a daily reset like 00:00Z or 05:00+02:00');
+    expect(verdictAfter((p) => (p.dailyReset = '05:00+14:00'))).toBe('accepted');
+    expect(verdictAfter((p) => (p.dailyReset = '05:00-12:00'))).toBe('accepted');
+  });
+  it('refuses titles, names and objectives a player cannot read, with their path', () => {
+    expect(verdictAfter((p) => (p.title = '\u200b\u200b\u200b'))).toBe('title: must contain a visible character (not only spaces or invisible characters)');
+    expect(verdictAfter((p) => (p.tracks[1].milestones[0].name = 'Day\u0000 1'))).toBe(
+      'tracks[1].milestones[0].name: contains the control character U+0000',
+    );
+    expect(verdictAfter((p) => (p.tracks[0].milestones[0].objectives[1].text = 'Mine \ud83d'))).toBe(
+      'tracks[0].milestones[0].objectives[1].text: contains a lone surrogate (half of a character), not text',
+    );
+    expect(verdictAfter((p) => (p.notes = 'Line one\nLine two'))).toBe('accepted');
+  });
+  it('refuses a key given twice in one object, with its path, where JSON.parse would keep the last', () => {
+    const text = JSON.stringify(minimalPack()).replace('"points":100,', '"points":100,"points":200,');
+    expect(readPack(text)).toEqual({ ok: false, problem: { path: 'tracks[0].milestones[0].points', message: 'the key "points" appears twice in this object' } });
+    const escaped = JSON.stringify(minimalPack()).replace('"title":', '"ti\\u0074le":"Other","title":');
+    expect(readPack(escaped)).toEqual({ ok: false, problem: { path: 'title', message: 'the key "title" appears twice in this object' } });
+    // The same key in two objects, and a key's name as a value, are not duplicates.
+    expect(readPack(JSON.stringify(minimalPack())).ok).toBe(true);
   });
   it('keeps text exactly as given, markup included', () => {
     const result = readPack({ ...minimalPack(), title: '  <b>Heroes</b> & *Villains*  ' });
@@ -537,7 +562,7 @@ describe('server event', () => {
     );
   });
   it('refuses a server event that ends before it starts', () => {
-    expect(verdictAfter((p) => (p.tracks[0].server.end = '2023-11-12'), fullPack)).toBe(`${S}.end: must end after start`);
+    expect(verdictAfter((p) => (p.tracks[0].server.end = '2023-11-12'), fullPack)).toContain(`${S}.end: must end after start (`);
   });
   it('refuses a server event without a goal', () => {
     expect(verdictAfter((p) => delete p.tracks[0].server.goal, fullPack)).toBe(`${S}.goal: missing`);
@@ -676,10 +701,10 @@ describe('times', () => {
     ).toBe('accepted');
   });
   it('refuses a milestone that ends before it starts', () => {
-    expect(verdictAfter((p) => (firstMilestone(p).end = '2023-11-12'))).toBe(`${M0}.end: must end after start`);
+    expect(verdictAfter((p) => (firstMilestone(p).end = '2023-11-12'))).toContain(`${M0}.end: must end after start (`);
   });
   it('refuses a milestone whose start and end are equal', () => {
-    expect(verdictAfter((p) => (firstMilestone(p).end = '2023-11-13'))).toBe(`${M0}.end: must end after start`);
+    expect(verdictAfter((p) => (firstMilestone(p).end = '2023-11-13'))).toContain(`${M0}.end: must end after start (`);
   });
   it('refuses equal start and end written differently', () => {
     expect(
@@ -687,7 +712,7 @@ describe('times', () => {
         firstMilestone(p).start = '2023-11-13T11:00Z';
         firstMilestone(p).end = '2023-11-13T13:00:00.000+02:00';
       }),
-    ).toBe(`${M0}.end: must end after start`);
+    ).toContain(`${M0}.end: must end after start (`);
   });
   it('accepts a start 1 ms before the end', () => {
     expect(
@@ -703,7 +728,7 @@ describe('times', () => {
       firstMilestone(p).start = '2023-11-13';
       firstMilestone(p).end = '2023-11-13T10:00Z';
     };
-    expect(verdictAfter(change('11:00Z'))).toBe(`${M0}.end: must end after start`);
+    expect(verdictAfter(change('11:00Z'))).toContain(`${M0}.end: must end after start (`);
     expect(verdictAfter(change('05:00+02:00'))).toBe('accepted'); // 03:00 UTC
     expect(verdictAfter(change(undefined))).toBe('accepted'); // 00:00 UTC
   });
@@ -714,7 +739,7 @@ describe('times', () => {
         p.tracks[0].server.start = '2023-11-13';
         p.tracks[0].server.end = '2023-11-13T11:00Z';
       }, fullPack),
-    ).toBe('tracks[0].server.end: must end after start');
+    ).toContain('tracks[0].server.end: must end after start (');
   });
 });
 

@@ -55,3 +55,17 @@ describe('daily reset', () => {
     expect(isDateOnly('13/11/2023')).toBe(false);
   });
 });
+
+describe('offsets', () => {
+  it('accepts the offsets real time zones use, −12:00 to +14:00, and refuses the rest up to ±14:59', () => {
+    expect(parsePackTime('2023-11-13T11:00+14:00')).toEqual({ kind: 'instant', at: Date.UTC(2023, 10, 12, 21) });
+    expect(parsePackTime('2023-11-13T11:00-12:00')).toEqual({ kind: 'instant', at: Date.UTC(2023, 10, 13, 23) });
+    expect(parsePackTime('2023-11-13T11:00+05:45')).toBeDefined();
+    for (const offset of ['+14:01', '+14:59', '-12:01', '-13:00', '-14:00', '-14:59']) {
+      expect(parsePackTime(`2023-11-13T11:00${offset}`), offset).toBeUndefined();
+      expect(parseDailyReset(`05:00${offset}`), offset).toBeUndefined();
+    }
+    expect(parseDailyReset('05:00+14:00')).toBe(-9 * 3_600_000);
+    expect(parseDailyReset('05:00-12:00')).toBe(17 * 3_600_000);
+  });
+});

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { exceedsUtf8Bytes, fields, idRecord, integer, slug, text } from '../../../lib/validation/pieces';
 
+const INVISIBLE = 'must contain a visible character (not only spaces or invisible characters)';
 const FIRST = { abortEarly: true } as const;
 const verdict = (schema: v.GenericSchema, value: unknown) => {
   const read = v.safeParse(schema, value, FIRST);
@@ -22,9 +23,35 @@ describe('pieces', () => {
     expect(verdict(five, '🖖🖖🖖🖖🖖🖖')).toBe(': must be 1–5 characters');
     expect(verdict(five, 'abcdef')).toBe(': must be 1–5 characters');
     expect(verdict(five, '')).toBe(': must be 1–5 characters');
-    expect(verdict(five, ' \u00a0')).toBe(': must not be blank');
+    expect(verdict(five, ' \u00a0')).toBe(`: ${INVISIBLE}`);
     expect(verdict(five, ' a')).toBe('accepted');
     expect(verdict(five, 5)).toBe(': not a string');
+  });
+
+  it('refuses text a player cannot see: zero-width, format and ignorable characters, combining marks alone', () => {
+    const five = text(5);
+    for (const invisible of ['\u200b\u200b', '\u200d', '\ufeff', '\u2060', '\u200e\u202e', '\u3164', '\u0301', '\u00ad', ' \u200b ']) {
+      expect(verdict(five, invisible), JSON.stringify(invisible)).toBe(`: ${INVISIBLE}`);
+    }
+    expect(verdict(five, '\u200ba')).toBe('accepted');
+    expect(verdict(five, 'e\u0301')).toBe('accepted');
+    expect(verdict(five, '日本')).toBe('accepted');
+  });
+
+  it('refuses control characters (line feeds and tabs only in text with lines) and lone surrogates, shortcut or not', () => {
+    const five = text(5);
+    const notes = text(5, { lines: true });
+    expect(verdict(five, 'a\u0007')).toBe(': contains the control character U+0007');
+    expect(verdict(five, 'a\u0085')).toBe(': contains the control character U+0085');
+    expect(verdict(five, 'a\u007f')).toBe(': contains the control character U+007F');
+    expect(verdict(five, 'a\nb')).toBe(': contains the control character U+000A');
+    expect(verdict(five, 'a\tb')).toBe(': contains the control character U+0009');
+    expect(verdict(notes, 'a\nb\tc')).toBe('accepted');
+    expect(verdict(notes, 'a\u0000')).toBe(': contains the control character U+0000');
+    expect(verdict(notes, 'a\rb')).toBe(': contains the control character U+000D');
+    expect(verdict(five, 'a\ud800')).toBe(': contains a lone surrogate (half of a character), not text');
+    expect(verdict(five, '\udc00a')).toBe(': contains a lone surrogate (half of a character), not text');
+    expect(verdict(five, 'a🖖')).toBe('accepted');
   });
 
   it('refuses ids that are not slugs', () => {
