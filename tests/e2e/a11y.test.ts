@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openExtensionPage, type LaunchedExtension } from './chromium';
-import { DEFENDERS, FIRST_RUN, WED_NOON, builtinArcStore, openView, startFrom } from './view-pages';
+import type { LaunchedExtension } from './chromium';
+import { DEFENDERS, FIRST_RUN, builtinArcStore, launchOnWednesday, openView, startFrom } from './view-pages';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -42,9 +42,7 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
   let control: Page;
 
   beforeAll(async () => {
-    ext = await launchExtension();
-    await ext.context.clock.install({ time: WED_NOON });
-    control = await openExtensionPage(ext.context, ext.extensionId, 'options.html');
+    ({ ext, control } = await launchOnWednesday());
   });
 
   afterAll(async () => {

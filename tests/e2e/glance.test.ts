@@ -4,9 +4,9 @@
 // the side panel keeps its 420 × 800 device pixels (210 × 400 CSS px).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openExtensionPage, type LaunchedExtension } from './chromium';
+import type { LaunchedExtension } from './chromium';
 import { STORED, BUILTIN_PACK_ID } from './extension-store';
-import { WED_NOON, openView, startFrom } from './view-pages';
+import { WED_NOON, openView, startFrom, launchOnWednesday } from './view-pages';
 
 const word = (letter: string) => letter.repeat(120);
 const HOUR = 3_600_000;
@@ -68,9 +68,7 @@ describe('four live packs with 120-character names', () => {
   let control: Page;
 
   beforeAll(async () => {
-    ext = await launchExtension();
-    await ext.context.clock.install({ time: WED_NOON });
-    control = await openExtensionPage(ext.context, ext.extensionId, 'options.html');
+    ({ ext, control } = await launchOnWednesday());
     await startFrom(control, fourLivePacks());
   });
 

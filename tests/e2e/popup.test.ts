@@ -3,8 +3,8 @@
 // reopen and find both kept. Each test starts from the store it sets up.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openExtensionPage, type LaunchedExtension } from './chromium';
-import { DEFENDERS, FIRST_RUN, WED_NOON, builtinArcStore, openView, startFrom, storedMilestone } from './view-pages';
+import type { LaunchedExtension } from './chromium';
+import { DEFENDERS, FIRST_RUN, WED_NOON, builtinArcStore, openView, startFrom, storedMilestone, launchOnWednesday } from './view-pages';
 
 describe('the popup with the built-in arc on Wednesday 15 November 2023, 12:00 UTC', () => {
   let ext: LaunchedExtension;
@@ -12,10 +12,7 @@ describe('the popup with the built-in arc on Wednesday 15 November 2023, 12:00 U
   let control: Page;
 
   beforeAll(async () => {
-    ext = await launchExtension();
-    // Installed before any page opens, so every extension page starts on the arc's Wednesday.
-    await ext.context.clock.install({ time: WED_NOON });
-    control = await openExtensionPage(ext.context, ext.extensionId, 'options.html');
+    ({ ext, control } = await launchOnWednesday());
   });
 
   afterAll(async () => {

@@ -3,8 +3,8 @@
 // Each test opens both views on the store it sets up: Defenders of Peace followed, and what it has recorded.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openExtensionPage, type LaunchedExtension } from './chromium';
-import { DEFENDERS, WED_NOON, builtinArcStore, openView, startFrom, storedMilestone, type ArcRecord } from './view-pages';
+import type { LaunchedExtension } from './chromium';
+import { DEFENDERS, builtinArcStore, launchOnWednesday, openView, startFrom, storedMilestone, type ArcRecord } from './view-pages';
 
 const STATUS = /^(Upcoming|Live|Done|Missed)$/;
 
@@ -35,9 +35,7 @@ describe('the side panel with the built-in arc on Wednesday 15 November 2023, 12
   }
 
   beforeAll(async () => {
-    ext = await launchExtension();
-    await ext.context.clock.install({ time: WED_NOON });
-    control = await openExtensionPage(ext.context, ext.extensionId, 'options.html');
+    ({ ext, control } = await launchOnWednesday());
   });
 
   afterEach(async () => {

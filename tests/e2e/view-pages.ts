@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { LaunchedExtension } from './chromium';
+import { launchExtension, openExtensionPage, type LaunchedExtension } from './chromium';
 import { STORED, announceStoreChange, readStore, replaceStore } from './extension-store';
 
 export const POPUP_SIZE = { width: 360, height: 560 };
@@ -48,6 +48,17 @@ export function builtinArcStore(trackId: string, record: ArcRecord = {}): Record
     },
     [STORED.keys.progress(BUILTIN)]: { tracks: { [trackId]: { milestones, ...server } } },
   };
+}
+
+/**
+ * Launches the built extension with every page's clock on the arc's Wednesday (installed before any page
+ * opens) and an options page, `control`, to set up the store from.
+ */
+export async function launchOnWednesday(): Promise<{ ext: LaunchedExtension; control: Page }> {
+  const ext = await launchExtension();
+  await ext.context.clock.install({ time: WED_NOON });
+  const control = await openExtensionPage(ext.context, ext.extensionId, 'options.html');
+  return { ext, control };
 }
 
 /**
