@@ -78,7 +78,14 @@ export default defineConfig({
     ...(command === 'build' ? { esbuild: { jsxDev: false } } : {}),
     // Both browsers support <link rel="modulepreload"> natively; the polyfill was 0.4 KB gzip in every page.
     // STFC_SOURCEMAPS=1 adds source maps, to see which source the bytes of a bundle come from.
-    build: { modulePreload: { polyfill: false }, sourcemap: process.env.STFC_SOURCEMAPS === '1' },
+    // Terser with two compress passes instead of esbuild's one-pass minifier: 4 % less gzip on every page
+    // (0.7 KB of the popup's 15 KB budget), the same code otherwise.
+    build: {
+      modulePreload: { polyfill: false },
+      sourcemap: process.env.STFC_SOURCEMAPS === '1',
+      minify: 'terser',
+      terserOptions: { module: true, compress: { passes: 2 } },
+    },
   }),
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
