@@ -7,7 +7,7 @@ import { listenForNotificationClicks, sendDueNotifications } from '../notificati
 import { defaultSettings } from '../commander/settings';
 import { HOUR_MS } from '../schedule/units';
 import { followedTracks, type TrackerState } from '../views/tracker-state';
-import { StoreDamaged } from '../storage/migrations';
+import { StoreDamaged } from '../storage/damage';
 import { loadTrackerState } from '../storage/load';
 import { extensionStore } from '../storage/store-adapter';
 import { scheduleWakeUp } from './alarm-adapter';

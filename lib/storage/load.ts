@@ -5,7 +5,7 @@ import { BUILTIN_PACK_ID, loadBuiltinPack } from '../packs/builtin';
 import type { Pack } from '../packs/types';
 import { optionsState, type OptionsState } from '../views/options-state';
 import { builtinHidden, importedPackIds, trackerState, visiblePackIds, type TrackerState } from '../views/tracker-state';
-import { StoreDamaged } from './migrations';
+import { StoreDamaged } from './damage';
 import { extensionStore, migrate, readPacks, readSnapshot, readSnapshotAndPacks, StoreNotCurrent, type PacksToRead } from './store-adapter';
 import type { Snapshot, SnapshotHead } from './stored-data';
 

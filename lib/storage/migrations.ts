@@ -1,6 +1,7 @@
 // Upgrades of the stored layout (lib/storage/stored-data.ts), one step per schema version, and the checks
-// that tell a store this version cannot read. Pure: lib/storage/store-adapter.ts reads every stored value,
+// planning of an upgrade. Pure: lib/storage/store-adapter.ts reads every stored value,
 // asks planMigration what to write, and applies it in the same transaction.
+import { headDamage, isRecord, SCHEMA_1_PROGRESS_KEY, StoreDamaged } from './damage';
 import { KEYS, SCHEMA_VERSION } from './stored-data';
 
 /** What one step changes: values to put and keys to remove. Keys it does not name are kept as they are. */
@@ -14,17 +15,6 @@ export interface MigrationStep {
  * Throws StoreDamaged when a value is not what version N stored: the whole upgrade then writes nothing.
  */
 export type Migration = (stored: ReadonlyMap<string, unknown>) => MigrationStep;
-
-/** A store this version cannot read: it is left untouched and the views offer a restore. */
-export class StoreDamaged extends Error {
-  override readonly name = 'StoreDamaged';
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Where schema 1 kept the progress of every pack, as one value. */
-export const SCHEMA_1_PROGRESS_KEY = 'progress';
 
 /** 1 → 2: the one `progress` value (all packs) becomes one `progress:<packId>` value per pack. */
 export function splitProgressByPack(stored: ReadonlyMap<string, unknown>): MigrationStep {
@@ -53,13 +43,6 @@ export function storedSchema(raw: unknown, storeIsEmpty: boolean, target = SCHEM
   if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1) return { damage: `the stored schema is ${describe(raw)}` };
   if (raw > target) return { damage: `the data is from a newer version of the extension (schema ${raw}); update the extension` };
   return { schema: raw };
-}
-
-/** Why the values every version keeps (settings, pack index) cannot be read, else undefined. */
-export function headDamage(settings: unknown, packIndex: unknown): string | undefined {
-  if (settings !== undefined && !(isRecord(settings) && isRecord(settings.packs))) return 'the stored settings are not settings';
-  if (packIndex !== undefined && !isRecord(packIndex)) return 'the stored pack list is not a list of packs';
-  return undefined;
 }
 
 const describe = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : String(value).slice(0, 40));

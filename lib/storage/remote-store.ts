@@ -11,7 +11,7 @@ import type { PackSettings } from '../commander/settings';
 import { answerViews, askBackground } from './messaging-adapter';
 import { type TrackerState } from '../views/tracker-state';
 import { loadTrackerState, trackerStateWithBuiltin } from './load';
-import { StoreDamaged } from './migrations';
+import { StoreDamaged } from './damage';
 
 /** Whether this view goes through the background; decided on first use. */
 let remote: boolean | undefined;

@@ -5,7 +5,8 @@ import type { Pack } from '../packs/types';
 import type { FeedRecord, FeedRecords } from '../feeds/feed-record';
 import { emptyPackProgress, type PackProgress } from '../commander/progress';
 import { defaultSettings, packSettings, withPackSettings, type Settings } from '../commander/settings';
-import { headDamage, MIGRATIONS, planMigration, SCHEMA_1_PROGRESS_KEY, type Migration } from './migrations';
+import { headDamage, SCHEMA_1_PROGRESS_KEY } from './damage';
+import type { Migration } from './migrations';
 import {
   HEAD_KEYS,
   headOf,
@@ -375,9 +376,13 @@ export type MigrationOutcome = { ok: true; from: number; schema: number } | { ok
  */
 export async function migrate(
   store = extensionStore(),
-  migrations: Record<number, Migration> = MIGRATIONS,
+  migrations?: Record<number, Migration>,
   target = SCHEMA_VERSION,
 ): Promise<MigrationOutcome> {
+  // The upgrade code is loaded only when a store needs an upgrade: a view opens without it. Loaded before
+  // the transaction starts, since a transaction ends when its callback awaits anything else.
+  const { MIGRATIONS, planMigration } = await import('./migrations');
+  const steps = migrations ?? MIGRATIONS;
   return store('readwrite', (objects) => {
     return new Promise<MigrationOutcome>((resolve, reject) => {
       let outcome: MigrationOutcome | undefined;
@@ -394,7 +399,7 @@ export async function migrate(
           return;
         }
         try {
-          const plan = planMigration(values, migrations, target);
+          const plan = planMigration(values, steps, target);
           if (!plan.ok) {
             outcome = plan;
             return;

@@ -7,7 +7,7 @@ import { KEYS } from './stored-data';
 import { applyProgressChange, type ProgressChange } from '../commander/progress';
 import { withPackSettings, type PackSettings, type Settings } from '../commander/settings';
 import type { FeedRecord, FeedRecords } from '../feeds/feed-record';
-import { StoreDamaged } from './migrations';
+import { StoreDamaged } from './damage';
 import { ensureSchema, extensionStore, installPack, readEverything, removePack, replaceEverything, updateFeeds, updatePackProgress, updateSettings } from './store-adapter';
 import type { Recording } from './changes';
 import { announceChange } from './messaging-adapter';
