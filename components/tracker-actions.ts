@@ -1,5 +1,4 @@
-import { recordPackSettings, recordProgress } from '@/lib/storage/remote-store';
-import { storageErrorMessage } from './use-stored-state';
+import { recordPackSettings, recordProgress, viewLive } from '@/lib/storage/remote-store';
 
 /** What a Commander can do in the popup and the side panel; each call records, then re-reads this view. */
 export interface TrackerActions {
@@ -22,7 +21,7 @@ export function trackerActions(
     try {
       await write();
     } catch (cause) {
-      onError(storageErrorMessage(cause));
+      onError((await viewLive()).storageErrorMessage(cause));
     }
     await reload();
   };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { onStoreChange } from '@/lib/storage/messaging-adapter';
+import { viewLive } from '@/lib/storage/remote-store';
 import { onStoreClosed } from '@/lib/storage/store-adapter';
 
 export interface StoredStateHandle<T> {
@@ -28,6 +28,7 @@ export function useStoredState<T>(load: () => Promise<T>, initial?: T): StoredSt
       setError(undefined);
       setDamaged(false);
     } catch (cause) {
+      const { isStoreDamaged, storageErrorMessage } = await viewLive();
       setError(storageErrorMessage(cause));
       setDamaged(isStoreDamaged(cause));
       // What was shown before is no longer what is stored.
@@ -37,28 +38,20 @@ export function useStoredState<T>(load: () => Promise<T>, initial?: T): StoredSt
 
   useEffect(() => {
     if (initial === undefined) void reload();
-    const stopListening = onStoreChange(() => reload());
+    // The messages between contexts come with the live layer, right after the first paint.
+    let stopListening: (() => void) | undefined;
+    let unmounted = false;
+    void viewLive().then((live) => {
+      if (!unmounted) stopListening = live.onStoreChange(() => reload());
+    });
     // Cleared or deleted (by the browser or another page): show what is left, an empty store.
     const stopWatching = onStoreClosed(() => reload());
     return () => {
-      stopListening();
+      unmounted = true;
+      stopListening?.();
       stopWatching();
     };
   }, []);
 
   return { state, error, damaged, reload };
-}
-
-/** StoreDamaged from this view's read, or as the background's answer carries it (by name). */
-export const isStoreDamaged = (cause: unknown): boolean => cause instanceof Error && cause.name === 'StoreDamaged';
-
-export function storageErrorMessage(cause: unknown): string {
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  if (isStoreDamaged(cause)) {
-    return `The stored progress cannot be read (${detail}). It was left as it is: restore a backup to go on.`;
-  }
-  const advice = import.meta.env.FIREFOX
-    ? 'In Firefox, check that history is remembered and that the extension may store data.'
-    : 'In Chrome, check that the disk is not full and that sites may save data on your device (Settings › Privacy and security › Site settings).';
-  return `This browser refused the extension's storage, so progress cannot be read or kept (${detail}). ${advice}`;
 }

@@ -1,6 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { loadViewState } from '@/lib/storage/remote-store';
-import { announceViewOpened } from '@/lib/storage/messaging-adapter';
+import { loadViewState, viewLive } from '@/lib/storage/remote-store';
 import type { TrackerState } from '@/lib/views/tracker-state';
 import { useStoredState, type StoredStateHandle } from './use-stored-state';
 
@@ -12,6 +11,6 @@ export type TrackerStateHandle = StoredStateHandle<TrackerState>;
  */
 export function useTrackerState(initial?: TrackerState): TrackerStateHandle {
   const handle = useStoredState(loadViewState, initial);
-  useEffect(() => void announceViewOpened(), []);
+  useEffect(() => void viewLive().then((live) => live.announceViewOpened()), []);
   return handle;
 }

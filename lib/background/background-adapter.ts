@@ -6,7 +6,7 @@ import { cacheFeedCheck, loadFeedCheck, type FeedCheck } from './feed-check-load
 import { refreshBadge } from './wake-up';
 import { nextCheckAt } from '../feeds/check-schedule';
 import { listenForNotificationClicks } from '../notifications/notification-adapter';
-import { serveViews } from '../storage/remote-store';
+import { serveViews } from '../storage/serve-views';
 import { ensureSchema, extensionStore, onStoreClosed, readFeeds, storagePersisted } from '../storage/store-adapter';
 import { onStoreChange, onViewOpened } from '../storage/messaging-adapter';
 

@@ -1,17 +1,20 @@
 // A view whose own IndexedDB is unavailable reads and writes through the background instead: Firefox
 // refuses IndexedDB to every extension page that runs private (the popup and sidebar of a private
 // window), while the background, which is not private, keeps it. The only module that knows this.
-// The background answers with the same lib functions a view uses, so every write is still one
+// The background answers (lib/storage/serve-views.ts) with the same lib functions a view uses, so every write is still one
 // transaction followed by an announcement, and the other views and the badge follow as usual.
 import { isPrivateView } from '../pages/page-adapter';
 import type { ProgressChange } from '../commander/progress';
-import { record } from './writes';
 import { type Recording } from './changes';
 import type { PackSettings } from '../commander/settings';
-import { answerViews, askBackground } from './messaging-adapter';
 import { type TrackerState } from '../views/tracker-state';
 import { loadTrackerState, trackerStateWithBuiltin } from './load';
 import { StoreDamaged } from './damage';
+
+let live: Promise<typeof import('./live')> | undefined;
+
+/** The view's live layer (lib/storage/live.ts), loaded on first use: a view's first paint waits for none of it. */
+export const viewLive = () => (live ??= import('./live'));
 
 /** Whether this view goes through the background; decided on first use. */
 let remote: boolean | undefined;
@@ -24,7 +27,7 @@ let remote: boolean | undefined;
 const viaBackground = () => (remote ??= isPrivateView());
 
 async function readThroughBackground(): Promise<TrackerState> {
-  const { snapshot, packs } = await askBackground.readStore();
+  const { snapshot, packs } = await (await viewLive()).askBackground.readStore();
   return trackerStateWithBuiltin(snapshot, packs);
 }
 
@@ -44,7 +47,8 @@ export async function loadViewState(): Promise<TrackerState> {
 }
 
 /** Records a view's write in the view's own store, or has the background record it. */
-export function recordFromView(recording: Recording): Promise<void> {
+export async function recordFromView(recording: Recording): Promise<void> {
+  const { askBackground, record } = await viewLive();
   return viaBackground() ? askBackground.recordChange(recording) : record(recording);
 }
 
@@ -52,22 +56,3 @@ export const recordProgress = (packId: string, change: ProgressChange) => record
 
 export const recordPackSettings = (packId: string, change: Partial<PackSettings>) =>
   recordFromView({ what: 'packSettings', packId, change });
-
-/**
- * The background's side: answers reads and records writes for such views, once `ready` (migrated).
- * `afterWrite` runs after each write, since the background does not receive its own announcement.
- */
-export function serveViews(ready: Promise<unknown>, afterWrite: () => unknown): void {
-  answerViews({
-    async readStore() {
-      await ready;
-      const state = await loadTrackerState();
-      return { snapshot: state.snapshot, packs: state.packs.filter((entry) => !entry.builtin).map((entry) => entry.pack) };
-    },
-    async recordChange(recording) {
-      await ready;
-      await record(recording);
-      await afterWrite();
-    },
-  });
-}

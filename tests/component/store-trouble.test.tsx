@@ -3,7 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { setMany } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { storageErrorMessage } from '../../components/use-stored-state';
+import { storageErrorMessage } from '../../lib/storage/storage-error';
 import { PopupApp } from '../../entrypoints/popup/PopupApp';
 import { SidePanelApp } from '../../entrypoints/sidepanel/SidePanelApp';
 import { OptionsPage } from '../../entrypoints/options/OptionsPage';

@@ -39,6 +39,7 @@ async function context() {
   return {
     background: await import('../../../lib/background/background-adapter'),
     remote: await import('../../../lib/storage/remote-store'),
+    serve: await import('../../../lib/storage/serve-views'),
     store: await import('../../../lib/storage/store-adapter'),
     sync: await import('../../../lib/storage/messaging-adapter'),
     tracker: await import('../../../lib/storage/load'),
@@ -181,7 +182,7 @@ describe("the background's side", () => {
   it('runs afterWrite once the write is stored, since its own announcement never reaches it', async () => {
     const bg = await context();
     const stored: unknown[] = [];
-    bg.remote.serveViews(Promise.resolve(), async () => stored.push((await bg.store.readSnapshot()).progress[PACK_ID]));
+    bg.serve.serveViews(Promise.resolve(), async () => stored.push((await bg.store.readSnapshot()).progress[PACK_ID]));
     privateContext(true);
     const view = await context();
 
@@ -192,7 +193,7 @@ describe("the background's side", () => {
   it('answers only once migrations are done', async () => {
     const bg = await context();
     let migrated!: () => void;
-    bg.remote.serveViews(new Promise<void>((resolve) => (migrated = resolve)), () => {});
+    bg.serve.serveViews(new Promise<void>((resolve) => (migrated = resolve)), () => {});
     privateContext(true);
     const view = await context();
 
