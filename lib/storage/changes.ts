@@ -1,6 +1,6 @@
 // What crosses between the views and the background as plain data: a write a view asks for, and the
 // announcement a writer sends after it. Types only, shared by the writers and the messaging adapter.
-import type { ProgressChange } from '../commander/progress';
+import type { ProgressChange } from '../commander/progress-change';
 import type { PackSettings } from '../commander/settings';
 import type { Pack } from '../packs/types';
 import type { Snapshot } from './stored-data';

@@ -4,7 +4,7 @@
 // The background answers (lib/storage/serve-views.ts) with the same lib functions a view uses, so every write is still one
 // transaction followed by an announcement, and the other views and the badge follow as usual.
 import { isPrivateView } from '../pages/page-adapter';
-import type { ProgressChange } from '../commander/progress';
+import type { ProgressChange } from '../commander/progress-change';
 import { type Recording } from './changes';
 import type { PackSettings } from '../commander/settings';
 import { type TrackerState } from '../views/tracker-state';

@@ -4,7 +4,7 @@ import { backupFileText, readBackupFile, type BackupFileResult } from '../backup
 import { BUILTIN_PACK_ID } from '../packs/builtin';
 import type { Pack } from '../packs/types';
 import { KEYS } from './stored-data';
-import { applyProgressChange, type ProgressChange } from '../commander/progress';
+import { applyProgressChange, type ProgressChange } from '../commander/progress-change';
 import { withPackSettings, type PackSettings, type Settings } from '../commander/settings';
 import type { FeedRecord, FeedRecords } from '../feeds/feed-record';
 import { StoreDamaged } from './damage';

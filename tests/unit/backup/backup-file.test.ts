@@ -4,7 +4,7 @@ import { MAX_BACKUP_BYTES } from '../../../lib/backup/backup';
 import { canonicalJson, CHANGED_OR_DAMAGED, DIGEST_FIELD, entriesDigest, readBackupFile } from '../../../lib/backup/backup-file';
 import { MAX_PACK_BYTES, readPack } from '../../../lib/packs/reader';
 import type { Pack } from '../../../lib/packs/types';
-import { applyProgressChange } from '../../../lib/commander/progress';
+import { applyProgressChange } from '../../../lib/commander/progress-change';
 import { readEverything, savePack, updatePackProgress } from '../../../lib/storage/store-adapter';
 import { KEYS, SCHEMA_VERSION } from '../../../lib/storage/stored-data';
 import { exportBackup, restoreBackup } from '../../../lib/storage/writes';

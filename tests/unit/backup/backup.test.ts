@@ -5,7 +5,7 @@ import { exportBackup, restoreBackup } from '../../../lib/storage/writes';
 import { readBackup } from '../../../lib/backup/reader';
 import { DIGEST_FIELD } from '../../../lib/backup/backup-file';
 import { BUILTIN_PACK_ID } from '../../../lib/packs/builtin';
-import { applyProgressChange } from '../../../lib/commander/progress';
+import { applyProgressChange } from '../../../lib/commander/progress-change';
 import { withPackSettings } from '../../../lib/commander/settings';
 import { claimNotifications, ensureSchema, readEverything, savePack, updatePackProgress, updateSettings } from '../../../lib/storage/store-adapter';
 import { KEYS } from '../../../lib/storage/stored-data';

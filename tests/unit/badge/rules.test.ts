@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { badgeAt, countdownText, nextBadgeChange, nextCountdownChange } from '../../../lib/badge/rules';
-import { applyProgressChange, emptyPackProgress } from '../../../lib/commander/progress';
+import { emptyPackProgress } from '../../../lib/commander/progress';
+import { applyProgressChange } from '../../../lib/commander/progress-change';
 import { scheduleTrack, trackProgress, type FollowedTrack } from '../../../lib/schedule/schedule';
 import { DAY, HOUR, MINUTE, milestone, pack, track } from '../../fixtures/packs';
 

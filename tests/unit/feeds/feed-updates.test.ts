@@ -4,7 +4,7 @@ import { createStore } from 'idb-keyval';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkFeed, checkFeeds, installFromCatalog, removePackAndFeed, setAutoInstall, subscribe, unsubscribe } from '../../../lib/background/feed-updates';
-import { applyProgressChange } from '../../../lib/commander/progress';
+import { applyProgressChange } from '../../../lib/commander/progress-change';
 import type { FeedRecords } from '../../../lib/feeds/feed-record';
 import { readEverything, readFeeds, updatePackProgress } from '../../../lib/storage/store-adapter';
 import { KEYS } from '../../../lib/storage/stored-data';

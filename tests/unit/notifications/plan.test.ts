@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dueNotifications, nextNotificationAt, STALE_START_MS } from '../../../lib/notifications/plan';
-import { applyProgressChange, emptyPackProgress } from '../../../lib/commander/progress';
+import { emptyPackProgress } from '../../../lib/commander/progress';
+import { applyProgressChange } from '../../../lib/commander/progress-change';
 import { scheduleTrack, type FollowedTrack } from '../../../lib/schedule/schedule';
 import type { NotificationSettings } from '../../../lib/commander/settings';
 import { HOUR, MINUTE, milestone, pack, track } from '../../fixtures/packs';

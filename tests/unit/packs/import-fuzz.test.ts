@@ -13,7 +13,7 @@ import { commitImport } from '../../../lib/storage/writes';
 import { serialisePack } from '../../../lib/packs/export';
 import type { ReadProblem } from '../../../lib/packs/reader';
 import type { Pack } from '../../../lib/packs/types';
-import { applyProgressChange } from '../../../lib/commander/progress';
+import { applyProgressChange } from '../../../lib/commander/progress-change';
 import { withPackSettings } from '../../../lib/commander/settings';
 import { claimNotifications, ensureSchema, readEverything, updatePackProgress, updateSettings } from '../../../lib/storage/store-adapter';
 

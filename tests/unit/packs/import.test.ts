@@ -7,7 +7,7 @@ import { describeProgress, prepareImport } from '../../../lib/packs/import';
 import { commitImport } from '../../../lib/storage/writes';
 import { serialisePack } from '../../../lib/packs/export';
 import type { Pack } from '../../../lib/packs/types';
-import { applyProgressChange, type ProgressChange } from '../../../lib/commander/progress';
+import { applyProgressChange, type ProgressChange } from '../../../lib/commander/progress-change';
 import { withPackSettings } from '../../../lib/commander/settings';
 import { readEverything, readSnapshot, removePack, updatePackProgress, updateSettings } from '../../../lib/storage/store-adapter';
 import { followedTracks } from '../../../lib/views/tracker-state';

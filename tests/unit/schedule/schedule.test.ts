@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyProgressChange, emptyPackProgress, type PackProgress } from '../../../lib/commander/progress';
+import { emptyPackProgress, type PackProgress } from '../../../lib/commander/progress';
+import { applyProgressChange } from '../../../lib/commander/progress-change';
 import {
   arcPhase,
   liveMilestones,

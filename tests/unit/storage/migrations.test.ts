@@ -1,6 +1,6 @@
 import { createStore, entries, setMany } from 'idb-keyval';
 import { describe, expect, it, vi } from 'vitest';
-import { applyProgressChange } from '../../../lib/commander/progress';
+import { applyProgressChange } from '../../../lib/commander/progress-change';
 import { BUILTIN_PACK_ID } from '../../../lib/packs/builtin';
 import { loadOptionsState, loadTrackerState } from '../../../lib/storage/load';
 import { planMigration } from '../../../lib/storage/migrations';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BADGE_COLOURS } from '../../../lib/badge/rules';
 import { BUILTIN_PACK_ID } from '../../../lib/packs/builtin';
-import type { ProgressChange } from '../../../lib/commander/progress';
+import type { ProgressChange } from '../../../lib/commander/progress-change';
 import type { StoreChange } from '../../../lib/storage/changes';
 import type { TrackerState } from '../../../lib/views/tracker-state';
 import { emptyExtensionStore } from '../../helpers/store';

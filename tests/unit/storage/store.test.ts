@@ -1,6 +1,7 @@
 import { createStore, entries, setMany } from 'idb-keyval';
 import { describe, expect, it, vi } from 'vitest';
-import { applyProgressChange, emptyPackProgress, isObjectiveChecked, type PackProgress } from '../../../lib/commander/progress';
+import { emptyPackProgress, isObjectiveChecked, type PackProgress } from '../../../lib/commander/progress';
+import { applyProgressChange } from '../../../lib/commander/progress-change';
 import { migrate, readEverything, readSnapshot, readSnapshotAndPacks, removePack, savePack, updatePackProgress, updateSettings } from '../../../lib/storage/store-adapter';
 import { KEYS, SCHEMA_VERSION } from '../../../lib/storage/stored-data';
 import { withPackSettings } from '../../../lib/commander/settings';
