@@ -6,7 +6,7 @@ import type { Pack } from '../packs/types';
 import { optionsState, type OptionsState } from '../views/options-state';
 import { builtinHidden, importedPackIds, trackerState, visiblePackIds, type TrackerState } from '../views/tracker-state';
 import { StoreDamaged } from './damage';
-import { extensionStore, migrate, readPacks, readSnapshot, readSnapshotAndPacks, StoreNotCurrent, type PacksToRead } from './store-adapter';
+import { extensionStore, readPacks, readSnapshot, readSnapshotAndPacks, StoreNotCurrent, type PacksToRead } from './store-adapter';
 import type { Snapshot, SnapshotHead } from './stored-data';
 
 /**
@@ -19,7 +19,8 @@ export async function readUpgraded<T>(read: () => Promise<T>, store = extensionS
   } catch (error) {
     if (!(error instanceof StoreNotCurrent)) throw error;
   }
-  const outcome = await migrate(store);
+  // The upgrade code is loaded only when a store needs it.
+  const outcome = await (await import('./upgrade-adapter')).migrate(store);
   if (!outcome.ok) throw new StoreDamaged(outcome.damage);
   try {
     return await read();

@@ -6,7 +6,7 @@ import type { FeedRecord, FeedRecords } from '../feeds/feed-record';
 import { emptyPackProgress, type PackProgress } from '../commander/progress';
 import { defaultSettings, packSettings, withPackSettings, type Settings } from '../commander/settings';
 import { headDamage, SCHEMA_1_PROGRESS_KEY } from './damage';
-import type { Migration } from './migrations';
+import type { MigrationOutcome } from './upgrade-adapter';
 import {
   HEAD_KEYS,
   headOf,
@@ -368,58 +368,9 @@ export async function replaceEverything(
   });
 }
 
-export type MigrationOutcome = { ok: true; from: number; schema: number } | { ok: false; damage: string };
-
-/**
- * Brings a store written by an older version up to `target` in one transaction (lib/storage/migrations.ts
- * plans it). Always settles: a store it cannot read is left untouched and reported as damaged.
- */
-export async function migrate(
-  store = extensionStore(),
-  migrations?: Record<number, Migration>,
-  target = SCHEMA_VERSION,
-): Promise<MigrationOutcome> {
-  // The upgrade code is loaded only when a store needs an upgrade: a view opens without it. Loaded before
-  // the transaction starts, since a transaction ends when its callback awaits anything else.
-  const { MIGRATIONS, planMigration } = await import('./migrations');
-  const steps = migrations ?? MIGRATIONS;
-  return store('readwrite', (objects) => {
-    return new Promise<MigrationOutcome>((resolve, reject) => {
-      let outcome: MigrationOutcome | undefined;
-      const transaction = objects.transaction;
-      transaction.oncomplete = () => (outcome ? resolve(outcome) : reject(new Error('the upgrade did not finish')));
-      transaction.onabort = transaction.onerror = () => reject(transaction.error ?? new Error('the upgrade was aborted'));
-      const values = new Map<string, unknown>();
-      const cursorRequest = objects.openCursor();
-      cursorRequest.onsuccess = () => {
-        const cursor = cursorRequest.result;
-        if (cursor) {
-          values.set(String(cursor.key), cursor.value);
-          cursor.continue();
-          return;
-        }
-        try {
-          const plan = planMigration(values, steps, target);
-          if (!plan.ok) {
-            outcome = plan;
-            return;
-          }
-          for (const key of plan.remove) objects.delete(key);
-          for (const [key, value] of plan.put) objects.put(value, key);
-          outcome = { ok: true, from: plan.from, schema: plan.schema };
-        } catch (error) {
-          // An exception here must not leave the promise pending: undo everything and report it.
-          transaction.abort();
-          reject(error);
-        }
-      };
-    });
-  });
-}
-
 /** Runs the migrations only when the stored schema is behind: one small read on every worker start. */
 export async function ensureSchema(store = extensionStore()): Promise<MigrationOutcome> {
   const [schema, settings, packIndex] = await getMany<unknown>(HEAD_KEYS, store);
   if (schema === SCHEMA_VERSION && headDamage(settings, packIndex) === undefined) return { ok: true, from: SCHEMA_VERSION, schema: SCHEMA_VERSION };
-  return migrate(store);
+  return (await import('./upgrade-adapter')).migrate(store);
 }

@@ -5,7 +5,8 @@ import { BUILTIN_PACK_ID } from '../../../lib/packs/builtin';
 import { loadOptionsState, loadTrackerState } from '../../../lib/storage/load';
 import { planMigration } from '../../../lib/storage/migrations';
 import { StoreDamaged } from '../../../lib/storage/damage';
-import { ensureSchema, migrate, readEverything, readSnapshot, updatePackProgress } from '../../../lib/storage/store-adapter';
+import { migrate } from '../../../lib/storage/upgrade-adapter';
+import { ensureSchema, readEverything, readSnapshot, updatePackProgress } from '../../../lib/storage/store-adapter';
 import { KEYS, SCHEMA_VERSION } from '../../../lib/storage/stored-data';
 import { fiveDayTrack, pack } from '../../fixtures/packs';
 
