@@ -14,17 +14,18 @@ export interface StoredStateHandle<T> {
 }
 
 /**
- * What a page shows of the store, read with `load` on open (unless `initial` is given) and again whenever
- * another view or the background announces a change or the database is deleted under it.
+ * What a page shows of the store, read with `load` on open (unless `initial` is given, or `reading`, a read
+ * already under way) and again whenever another view or the background announces a change or the database
+ * is deleted under it.
  */
-export function useStoredState<T>(load: () => Promise<T>, initial?: T): StoredStateHandle<T> {
+export function useStoredState<T>(load: () => Promise<T>, initial?: T, reading?: Promise<T>): StoredStateHandle<T> {
   const [state, setState] = useState<T | undefined>(initial);
   const [error, setError] = useState<string | undefined>();
   const [damaged, setDamaged] = useState(false);
 
-  const reload = async () => {
+  const show = async (read: Promise<T>) => {
     try {
-      setState(await load());
+      setState(await read);
       setError(undefined);
       setDamaged(false);
     } catch (cause) {
@@ -35,9 +36,11 @@ export function useStoredState<T>(load: () => Promise<T>, initial?: T): StoredSt
       if (isStoreDamaged(cause)) setState(undefined);
     }
   };
+  const reload = () => show(load());
 
   useEffect(() => {
-    if (initial === undefined) void reload();
+    // A page painted from its snapshot passes the read it started before that paint.
+    if (initial === undefined) void (reading ? show(reading) : reload());
     // The messages between contexts come with the live layer, right after the first paint.
     let stopListening: (() => void) | undefined;
     let unmounted = false;

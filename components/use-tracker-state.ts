@@ -9,8 +9,8 @@ export type TrackerStateHandle = StoredStateHandle<TrackerState>;
  * The popup's and the side panel's state: through the background where this view cannot open the store
  * itself (lib/storage/remote-store.ts). Tells the background it opened, so the badge is recomputed.
  */
-export function useTrackerState(initial?: TrackerState): TrackerStateHandle {
-  const handle = useStoredState(loadViewState, initial);
+export function useTrackerState(initial?: TrackerState, reading?: Promise<TrackerState>): TrackerStateHandle {
+  const handle = useStoredState(loadViewState, initial, reading);
   useEffect(() => void viewLive().then((live) => live.announceViewOpened()), []);
   return handle;
 }

@@ -1,4 +1,5 @@
-import { SidePanelApp } from '@/entrypoints/sidepanel/SidePanelApp';
+import { SIDE_PANEL_SNAPSHOT, SidePanelApp } from '@/entrypoints/sidepanel/SidePanelApp';
+import type { ChecklistViewModel } from '@/lib/views/checklist-view';
 import { mountWithState } from '@/components/mount-with-state';
 import theme from '@/components/theme.css?inline';
 import views from '@/components/views.css?inline';
@@ -7,4 +8,4 @@ import { builtinPack, provideBuiltinPack } from '@/lib/packs/builtin';
 
 // The side panel usually shows the built-in arc: it carries the pack's data rather than fetching it.
 provideBuiltinPack(builtinPack());
-mountWithState((initial) => <SidePanelApp initial={initial} />, [theme, views, sidepanel]);
+mountWithState<ChecklistViewModel>((start) => <SidePanelApp {...start} />, [theme, views, sidepanel], SIDE_PANEL_SNAPSHOT);
