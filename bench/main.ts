@@ -218,8 +218,10 @@ export async function runBenchmarks(root: string): Promise<boolean> {
     const baseline = { url: `${base}/static.html`, mark: 'static-ready' };
     const popup = await timeToMark(context, `${base}/popup.html`, 'popup-ready', { heap: true, baseline });
     const popupRatio = popup.ratio!.median;
-    row('popup ready', spread(popup.time), '—', true);
-    row('popup ready ÷ static page, paired runs', ratioText(popup.ratio!), '≤ 1.5', popupRatio <= 1.5);
+    // Ready: the first frame with data, painted from the popup's snapshot of its last model once the
+    // warm-up open has written one (lib/storage/view-snapshot-adapter.ts); IndexedDB's read confirms it.
+    row('popup ready (first frame with data)', spread(popup.time), '—', true);
+    row('popup ready ÷ static page, paired runs', ratioText(popup.ratio!), '≤ 1.25', popupRatio <= 1.25);
     if (popup.heap) row('popup JS heap after render', `${(popup.heap.median / 1048576).toFixed(2)} MB (min ${(popup.heap.min / 1048576).toFixed(2)}, max ${(popup.heap.max / 1048576).toFixed(2)})`, '≤ 4 MB', popup.heap.median <= 4 * 1048576);
 
     await seedStore(setup, {
@@ -229,7 +231,7 @@ export async function runBenchmarks(root: string): Promise<boolean> {
     const panel = await timeToMark(context, `${base}/sidepanel.html`, 'sidepanel-ready', { baseline });
     const panelRatio = panel.ratio!.median;
     row('side panel ready, built-in pack', spread(panel.time), '—', true);
-    row('side panel ready ÷ static page, paired runs', ratioText(panel.ratio!), '≤ 1.5', panelRatio <= 1.5);
+    row('side panel ready ÷ static page, paired runs', ratioText(panel.ratio!), '≤ 1.25', panelRatio <= 1.25);
 
     const large = largePack(now);
     await seedStore(setup, storeWith(large, 'track-0', now));
