@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { popupView, type PopupViewModel } from '@/lib/views/popup-view';
 import { writeViewSnapshot } from '@/lib/storage/view-snapshot-adapter';
 import type { ViewStart } from '@/components/mount-with-state';
-import { openBackupAndRestore, openOptionsPage } from '@/lib/pages/page-adapter';
+import { openBackupAndRestore, openOptionsPage } from '@/components/page-actions';
 import { PopupView } from './PopupView';
 import { trackerActions } from '@/components/tracker-actions';
 import { useNow } from '@/components/use-now';

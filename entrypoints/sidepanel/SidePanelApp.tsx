@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { checklistTargets, checklistView, type ChecklistViewModel } from '@/lib/views/checklist-view';
 import { writeViewSnapshot } from '@/lib/storage/view-snapshot-adapter';
 import type { ViewStart } from '@/components/mount-with-state';
-import { openBackupAndRestore, openOptionsPage } from '@/lib/pages/page-adapter';
+import { openBackupAndRestore, openOptionsPage } from '@/components/page-actions';
 import { SidePanelView } from './SidePanelView';
 import { addToCalendar, calendarErrorMessage } from '@/components/add-to-calendar';
 import type { SaveFile } from '@/components/save-file';

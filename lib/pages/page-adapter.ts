@@ -1,6 +1,6 @@
 // What the popup and the side panel ask of the browser itself: open the options page, the side panel
-// (Chrome) or the sidebar (Firefox), and whether this view runs private. The views' only browser calls
-// besides storage and messaging.
+// (Chrome) or the sidebar (Firefox). With private-view-adapter.ts, the views' only browser calls besides
+// storage and messaging; loaded after a view's first paint (components/page-actions.ts).
 import type { browser } from 'wxt/browser';
 
 // Neither panel API is in the polyfill's types: Chrome has sidePanel, Firefox has sidebarAction.
@@ -48,9 +48,4 @@ export function openSidePanel(windowId: number | undefined): Promise<void> | und
   if (api.sidePanel && windowId !== undefined) return api.sidePanel.open({ windowId });
   if (api.sidebarAction) return api.sidebarAction.open();
   return undefined;
-}
-
-/** Whether this page belongs to a private window (Firefox runs such pages private; Chrome spans them). */
-export function isPrivateView(): boolean {
-  return (globalThis as { chrome?: { extension?: { inIncognitoContext?: boolean } } }).chrome?.extension?.inIncognitoContext === true;
 }

@@ -3,7 +3,7 @@
 // window), while the background, which is not private, keeps it. The only module that knows this.
 // The background answers (lib/storage/serve-views.ts) with the same lib functions a view uses, so every write is still one
 // transaction followed by an announcement, and the other views and the badge follow as usual.
-import { isPrivateView } from '../pages/page-adapter';
+import { isPrivateView } from '../pages/private-view-adapter';
 import type { ProgressChange } from '../commander/progress-change';
 import { type Recording } from './changes';
 import type { PackSettings } from '../commander/settings';
