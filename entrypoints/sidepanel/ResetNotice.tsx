@@ -7,6 +7,7 @@ interface Props {
 }
 
 const SAID_BY: Record<ResetAssumption['source'], string> = {
+  commander: 'as you set it,',
   default: 'assumed',
   pack: 'as the pack says,',
   settings: 'as you set it,',

@@ -110,7 +110,7 @@ export function defaultChecklistPack(state: TrackerState, now: number): string |
 function checklistTrack(state: TrackerState, entry: PackState, schedule: TrackSchedule, now: number): ChecklistTrack {
   const progress = trackProgress(entry.progress, schedule.track.id);
   const { track } = schedule;
-  const reset = resetAssumption(state, entry, schedule);
+  const reset = resetAssumption(schedule);
   const gap = serverGoalGap(schedule, progress);
   let upcomingShown = 0;
   const server: ChecklistServerGoal | undefined =
