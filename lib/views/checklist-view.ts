@@ -12,6 +12,7 @@ import {
   type PointsSummary,
   type TrackSchedule,
 } from '../schedule/schedule';
+import { resetZone } from '../schedule/pack-time';
 import type { PackState, TrackerState } from './tracker-state';
 import {
   objectiveViews,
@@ -70,6 +71,8 @@ export interface ChecklistTrack {
   milestones: ChecklistMilestone[];
   points: PointsSummary;
   reset?: ResetAssumption;
+  /** The zone the reset in force is counted in (the server's clock), for the side panel's “Server time”. */
+  serverZone: string;
   server?: ChecklistServerGoal;
   solo?: { name: string; rewards?: string[] };
 }
@@ -133,6 +136,7 @@ function checklistTrack(state: TrackerState, entry: PackState, schedule: TrackSc
     ...(track.role ? { role: track.role } : {}),
     ...(track.notes ? { notes: track.notes } : {}),
     phase: arcPhase(schedule, now),
+    serverZone: resetZone(schedule.dailyReset),
     milestones: schedule.milestones.map((timed) => ({
       id: timed.milestone.id,
       name: timed.milestone.name,
