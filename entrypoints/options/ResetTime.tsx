@@ -8,20 +8,25 @@ import { localResetTime } from '@/lib/format/local-time';
 interface Props {
   installed: InstalledPack;
   reload: () => Promise<void>;
+  /** Names the zone on the local time: the first time on the page. */
+  withZone?: boolean;
 }
 
 /**
  * The daily reset of one pack: which one is in force and why (the seeds give dates only, so a reset time
  * is an assumption), and a way to set the Commander's own, in UTC as the game counts it.
  */
-export function OptionsResetTime({ installed, reload }: Props) {
+export function OptionsResetTime({ installed, reload, withZone = false }: Props) {
   const { pack, settings, usesDates } = installed;
   const inForce = resetInForce(pack, settings);
   const applies = whichResetApplies(settings.dailyReset, pack.dailyReset).words;
   const packsOwn = resetInForce(pack, {});
   const [value, setValue] = useState(inForce.utc);
   const [refusal, setRefusal] = useState<string | undefined>(undefined);
-  const local = localResetTime(parseDailyReset(inForce.reset) ?? 0, Date.now());
+  const resetMs = parseDailyReset(inForce.reset) ?? 0;
+  const local = localResetTime(resetMs, Date.now());
+  // The in-force line comes first, so it carries the zone when this is the page's first time.
+  const localFirst = localResetTime(resetMs, Date.now(), { withZone });
   const inputId = `reset-${pack.id}`;
 
   if (!usesDates) {
@@ -58,7 +63,7 @@ export function OptionsResetTime({ installed, reload }: Props) {
     >
       <p class="reset-in-force">
         In force: <strong>{applies}</strong>
-        {inForce.source === 'default' ? '' : `, ${inForce.utc} UTC`} ({local} your time)
+        {inForce.source === 'default' ? '' : `, ${inForce.utc} UTC`} ({localFirst} your time)
       </p>
       <p class="muted">{explanation}</p>
       <div class="field inline">

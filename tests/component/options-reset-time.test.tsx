@@ -3,7 +3,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { OptionsResetTime } from '../../entrypoints/options/ResetTime';
-import { milestone, pack, track } from '../fixtures/packs';
+import { HOUR, milestone, pack, track } from '../fixtures/packs';
+import { localResetTime } from '../../lib/format/local-time';
 
 describe('the daily reset on the options page', () => {
   it('refuses a reset that would make a milestone end before it starts, naming it, and stores nothing', async () => {
@@ -48,5 +49,14 @@ describe('the daily reset on the options page', () => {
     cleanup();
     render(<OptionsResetTime installed={installedWith({ dailyReset: '07:00Z' })} reload={async () => {}} />);
     expect(screen.getByRole('button', { name: 'Use the default reset (00:00 UTC)' })).toBeTruthy();
+  });
+
+  it('names the zone on its local time when it is the page’s first time, and only then', () => {
+    const midnight = Date.UTC(2026, 0, 1);
+    render(<OptionsResetTime installed={installedWith({}, '11:00Z')} reload={async () => {}} withZone />);
+    expect(inForceLine()).toBe(`In force: this pack’s reset, 11:00 UTC (${localResetTime(11 * HOUR, midnight, { withZone: true })} your time)`);
+    cleanup();
+    render(<OptionsResetTime installed={installedWith({}, '11:00Z')} reload={async () => {}} />);
+    expect(inForceLine()).toBe(`In force: this pack’s reset, 11:00 UTC (${localResetTime(11 * HOUR, midnight)} your time)`);
   });
 });
