@@ -1,7 +1,7 @@
 // A daily reset as a wall-clock time in a time zone (`13:00` in Europe/Berlin), and the instants it gives.
 // Pure: `now` is passed in. Zone offsets come from @date-fns/tz (the browser's own zone data through Intl),
 // never from the computer's zone, so the same reset gives the same instants on every computer.
-import { tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from './units';
 
 /** The server's daily reset: `time` is a wall clock `HH:mm` in `zone`, an IANA zone name or `UTC`. */
