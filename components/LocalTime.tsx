@@ -14,14 +14,14 @@ interface Props {
 
 const FORMATS = { time: localTime, 'day-time': localDayTime, date: localDate };
 
-/** A time as people read it (the locale's hour format), with the UTC time on hover and on keyboard focus. */
+/** A time as people read it (the locale's hour format), with the UTC time on hover. */
 export function LocalTime({ at, format = 'day-time', until, withZone = false, timeZone }: Props) {
   const style = { withZone, timeZone };
   const text = until === undefined ? FORMATS[format](at, style) : localRange(at, until, style);
   const utc = until === undefined ? utcDateTime(at) : `${utcDateTime(at)} – ${utcDateTime(until)}`;
   return (
-    // Focusable so that keyboard users reach the UTC time too (the CSS shows the title on focus).
-    <time class="local-time" dateTime={new Date(at).toISOString()} title={utc} tabIndex={0}>
+    // Not a tab stop: a panel of milestones would add one per time; the title is the time's description.
+    <time class="local-time" dateTime={new Date(at).toISOString()} title={utc}>
       {text}
     </time>
   );
