@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'preact/hooks';
 import { dailyResetProblem, isKnownTimeZone, nextReset, type DailyReset } from '@/lib/schedule/daily-reset';
-import { localDayTime, localTime } from '@/lib/format/local-time';
+import { localDayTime, localTime, zoneLabel } from '@/lib/format/local-time';
 
 interface Props {
   /** The instant the preview counts from. */
@@ -17,7 +17,6 @@ interface Props {
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 // The browser's own zone list, so no table ships in the bundle.
 const supportedZones = () => Intl.supportedValuesOf('timeZone');
-const zoneLabel = (zone: string) => zone.replace(/_/g, ' ');
 
 /**
  * When the server's day resets, as a local time in a time zone (the browser's preselected), with a live
@@ -52,7 +51,7 @@ export function ResetQuestion({ now, onSave, initial, browserZone = browserTimeZ
         <select id={`${id}-zone`} value={zone} onChange={(event) => setZone(event.currentTarget.value)}>
           {offered.map((z) => (
             <option key={z} value={z}>
-              {zoneLabel(z)}
+              {zoneLabel(z, now)}
             </option>
           ))}
         </select>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { zoneLabel } from '@/lib/format/local-time';
 import type { ChecklistPack, ChecklistTrack, ChecklistViewModel } from '@/lib/views/checklist-view';
 import { ChecklistItem } from './ChecklistItem';
 import { PointsMeter } from '@/components/PointsMeter';
@@ -99,7 +100,7 @@ function TrackPanel({ pack, track, now, actions, onOpenOptions, onAddToCalendar,
         <label class="switch server-time">
           <input type="checkbox" role="switch" checked={serverTime} onChange={(event) => onServerTime(event.currentTarget.checked)} />
           <span class="switch-label">
-            Server time <span class="muted">· {track.serverZone.replace(/_/g, ' ')}</span>
+            Server time <span class="muted">· {zoneLabel(track.serverZone, now)}</span>
           </span>
         </label>
         <p>

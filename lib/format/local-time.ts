@@ -77,6 +77,16 @@ export function localRange(start: number, end: number, style: TimeStyle = {}): s
   return `${localDayTime(start, first)} – ${localDayTime(end, style)}`;
 }
 
+/**
+ * A time zone for people: `America/New York`; a fixed-offset `Etc/` zone by its offset (`Etc/GMT+7` is
+ * `GMT-7`: POSIX signs are the other way round), as it reads at `at`.
+ */
+export function zoneLabel(zone: string, at: number): string {
+  if (!zone.startsWith('Etc/')) return zone.replace(/_/g, ' ');
+  const parts = formatter('zone-name', { timeZoneName: 'short' }, { timeZone: zone }).formatToParts(at);
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? zone;
+}
+
 let numbers: Intl.NumberFormat | undefined;
 
 /** `8,925` */

@@ -1,7 +1,7 @@
 // Times as people read them: the first time of a view names its zone and later ones do not, every time
 // gives its UTC time on hover, and the side panel's "Server time" switch shows the arc in
 // the zone of the reset in force.
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { LocalTime } from '../../components/LocalTime';
 import { PopupView } from '../../entrypoints/popup/PopupView';
@@ -108,8 +108,18 @@ describe('the side panel', () => {
     expect(times(region)[0]).toBe(localRange(first.start, first.end));
   });
 
-  it('counts a pack’s fixed-offset reset in UTC', () => {
+  it('counts a pack’s reset at Z in UTC, and one at a whole-hour offset at that offset', () => {
     showPanel(stateWith({ settings: { [BUILTIN_PACK_ID]: { followedTrackId: DEFENDERS, dailyReset: '11:00Z' } } }));
-    expect(screen.getByRole('switch', { name: /^Server time/ }).closest('label')!.textContent).toContain('UTC');
+    expect(screen.getByRole('switch', { name: /^Server time/ }).closest('label')!.textContent).toBe('Server time · UTC');
+    cleanup();
+    const [first] = showPanel(stateWith({ settings: { [BUILTIN_PACK_ID]: { followedTrackId: DEFENDERS, dailyReset: '04:00-07:00' } } }));
+    const serverTime = screen.getByRole('switch', { name: /^Server time/ });
+    expect(serverTime.closest('label')!.textContent).toBe('Server time · GMT-7');
+    fireEvent.click(serverTime);
+    // Monday's milestone starts at 04:00 at −07:00, 11:00 UTC.
+    expect(first!.start).toBe(Date.UTC(2023, 10, 13, 11));
+    const region = screen.getByRole('region', { name: 'Milestones' });
+    expect(times(region)[0]).toContain(localTime(Date.UTC(2023, 10, 13, 4), { timeZone: 'UTC' }));
+    expect(times(region)[0]).toMatch(/GMT-7$/);
   });
 });

@@ -8,6 +8,7 @@ import {
   localWeekdayTime,
   utcDateTime,
   utcDateTimeRange,
+  zoneLabel,
 } from '../../../lib/format/local-time';
 import { DAY_MS, HOUR_MS } from '../../../lib/schedule/units';
 
@@ -94,5 +95,14 @@ describe('times in the server’s zone', () => {
     expect(localRange(start, end, { timeZone: 'UTC' })).toBe(`${localDayTime(start, { timeZone: 'UTC' })} – ${localTime(end, { timeZone: 'UTC' })}`);
     const berlin = { timeZone: 'Europe/Berlin' };
     expect(localRange(start, end, berlin)).toBe(`${localDayTime(start, berlin)} – ${localDayTime(end, berlin)}`);
+  });
+});
+
+describe('a zone for people', () => {
+  it('reads a named zone with spaces, and a fixed-offset Etc zone by its offset the right way round', () => {
+    expect(zoneLabel('America/New_York', WED_NOON)).toBe('America/New York');
+    expect(zoneLabel('Etc/GMT+7', WED_NOON)).toBe('GMT-7');
+    expect(zoneLabel('Etc/GMT-2', WED_NOON)).toBe('GMT+2');
+    expect(zoneLabel('UTC', WED_NOON)).toBe('UTC');
   });
 });
