@@ -10,6 +10,8 @@ interface Props {
   opensAt?: number | undefined;
   /** Unique per page, for the reason's id. */
   id: string;
+  /** Shows the opening time in this zone (the server's) instead of the computer's. */
+  timeZone?: string | undefined;
 }
 
 /**
@@ -17,7 +19,7 @@ interface Props {
  * An upcoming milestone cannot be completed yet (it would count as earned); while live and after
  * its end (a day the Commander forgot to record) it can. One already on stays switchable off.
  */
-export function CompletedSwitch({ checked, onChange, children, opensAt, id }: Props) {
+export function CompletedSwitch({ checked, onChange, children, opensAt, id, timeZone }: Props) {
   const locked = opensAt !== undefined && !checked;
   const reasonId = `opens-${id}`;
   return (
@@ -35,7 +37,7 @@ export function CompletedSwitch({ checked, onChange, children, opensAt, id }: Pr
       </label>
       {locked && (
         <p class="switch-reason muted" id={reasonId}>
-          opens <LocalTime at={opensAt} />
+          opens <LocalTime at={opensAt} timeZone={timeZone} />
         </p>
       )}
     </>

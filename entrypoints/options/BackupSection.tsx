@@ -60,7 +60,7 @@ export function OptionsBackup({ reload }: Props) {
       const result = await restoreBackup(text);
       if (!result.ok) return setProblem(refusalOf(result));
       await reload();
-      setStatus(`Restored the backup from ${localDateTime(Date.parse(result.value.exportedAt))}.`);
+      setStatus(`Restored the backup from ${localDateTime(Date.parse(result.value.exportedAt), { withZone: true })}.`);
     } catch (cause) {
       setProblem(refusal(`the browser refused to store it (${cause instanceof Error ? cause.message : String(cause)})`));
     }
@@ -105,7 +105,7 @@ export function OptionsBackup({ reload }: Props) {
           }}
         >
           <p>
-            The backup from {localDateTime(Date.parse(summary.exportedAt))} holds {summary.packs} imported pack
+            The backup from {localDateTime(Date.parse(summary.exportedAt), { withZone: true })} holds {summary.packs} imported pack
             {summary.packs === 1 ? '' : 's'} and {summary.completed} completed milestone{summary.completed === 1 ? '' : 's'}.
           </p>
           <p>It replaces all progress, settings and imported packs in this browser. Download a backup first to keep what is here now.</p>

@@ -16,13 +16,13 @@ import { onStoreChange } from '@/lib/storage/messaging-adapter';
 import { readFeeds } from '@/lib/storage/store-adapter';
 import { OptionsConfirmDialog } from './ConfirmDialog';
 import { SectionMessages } from './SectionMessages';
+import { localDateTime } from '@/lib/format/local-time';
 
 interface Props {
   reload: () => Promise<void>;
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const at = (instant: number | undefined) => (instant === undefined ? 'never' : timeFormat.format(instant));
+const at = (instant: number | undefined) => (instant === undefined ? 'never' : localDateTime(instant));
 
 /**
  * Feeds: subscribe once to a pack or a catalogue at an https address; the extension re-reads it about

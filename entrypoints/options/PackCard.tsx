@@ -14,6 +14,8 @@ interface Props {
   installed: InstalledPack;
   now: number;
   reload: () => Promise<void>;
+  /** Names the zone on the reset's local time: the first time on the page. */
+  withZone?: boolean;
 }
 
 function when(span: { start: number; end: number }, now: number): string {
@@ -23,7 +25,7 @@ function when(span: { start: number; end: number }, now: number): string {
 }
 
 /** One installed pack: its dates, followed track, reset time, progress, and export / hide / remove. */
-export function OptionsPackCard({ installed, now, reload }: Props) {
+export function OptionsPackCard({ installed, now, reload, withZone = false }: Props) {
   const { pack, builtin, settings, progress, span } = installed;
   const [confirmRemove, setConfirmRemove] = useState(false);
   const headingId = `pack-${pack.id}`;
@@ -61,7 +63,7 @@ export function OptionsPackCard({ installed, now, reload }: Props) {
           ))}
         </select>
       </div>
-      <OptionsResetTime key={settings.dailyReset ?? ""} installed={installed} reload={reload} />
+      <OptionsResetTime key={settings.dailyReset ?? ""} installed={installed} reload={reload} withZone={withZone} />
       <div class="button-row">
         <button type="button" class="secondary" onClick={() => saveFile(packFileName(pack), serialisePack(pack))}>
           Export<span class="visually-hidden"> {pack.title}</span>

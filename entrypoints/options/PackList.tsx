@@ -11,8 +11,9 @@ interface Props {
 export function OptionsPackList({ state, now, reload }: Props) {
   return (
     <div class="pack-list">
-      {state.packs.map((installed) => (
-        <OptionsPackCard key={installed.pack.id} installed={installed} now={now} reload={reload} />
+      {state.packs.map((installed, index) => (
+        // The page's first time (the first pack's reset) names the zone.
+        <OptionsPackCard key={installed.pack.id} installed={installed} now={now} reload={reload} withZone={index === 0} />
       ))}
     </div>
   );

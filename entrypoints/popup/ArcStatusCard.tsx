@@ -7,10 +7,12 @@ interface Props {
   section: PopupTrackSection;
   trackLabel: string;
   now: number;
+  /** Names the zone on the start time: the first time the popup shows. */
+  withZone?: boolean;
 }
 
 /** Nothing live for the track: between two milestones or before the arc (an ended arc is one line, PopupView's EndedLine). */
-export function ArcStatusCard({ section, trackLabel, now }: Props) {
+export function ArcStatusCard({ section, trackLabel, now, withZone = false }: Props) {
   const headingId = `arc-${section.packId}`;
   const { next, phase } = section;
   return (
@@ -27,7 +29,7 @@ export function ArcStatusCard({ section, trackLabel, now }: Props) {
             <Countdown target={next.start} now={now} verb="starts" />
             <span class="muted">
               {' · '}
-              <LocalTime at={next.start} />
+              <LocalTime at={next.start} withZone={withZone} />
             </span>
           </p>
         </>
@@ -38,7 +40,7 @@ export function ArcStatusCard({ section, trackLabel, now }: Props) {
             The arc <Countdown target={next.start} now={now} verb="starts" />
             <span class="muted">
               {' · '}
-              <LocalTime at={next.start} />
+              <LocalTime at={next.start} withZone={withZone} />
             </span>
           </p>
           <p class="muted">First milestone: {next.name}</p>

@@ -19,10 +19,12 @@ interface Props {
   pointsLabel: string;
   onObjective: (objectiveId: string, checked: boolean) => void;
   onCompleted: (completed: boolean) => void;
+  /** Names the zone on the end time: the first time the popup shows. */
+  withZone?: boolean;
 }
 
 /** A live milestone in the popup: its name, track, countdown, end time, objectives, completed switch and the track's points. */
-export function MilestoneCard({ milestone, trackLabel, now, compact, points, pointsLabel, onObjective, onCompleted }: Props) {
+export function MilestoneCard({ milestone, trackLabel, now, compact, points, pointsLabel, onObjective, onCompleted, withZone = false }: Props) {
   const headingId = `live-${milestone.id}`;
   return (
     <article class={`card milestone-card${milestone.completed ? ' is-done' : ''}${compact ? ' is-compact' : ''}`} aria-labelledby={headingId}>
@@ -37,7 +39,7 @@ export function MilestoneCard({ milestone, trackLabel, now, compact, points, poi
         <Countdown target={milestone.end} now={now} verb="ends" />
         <span class="muted">
           {' · '}
-          <LocalTime at={milestone.end} />
+          <LocalTime at={milestone.end} withZone={withZone} />
         </span>
       </p>
       {compact && milestone.objectives.length > 0 ? (

@@ -37,11 +37,11 @@ function EndedLine({ title, end, points }: { title: string; end: number; points?
 const labelOf = (section: PopupTrackSection) => trackLabel({ name: section.trackName, ...(section.role ? { role: section.role } : {}) });
 
 /** Between milestones or before the arc: its card and points (an ended arc is one line). */
-function TrackSection({ section, now }: { section: PopupTrackSection; now: number }) {
+function TrackSection({ section, now, withZone }: { section: PopupTrackSection; now: number; withZone: boolean }) {
   if (section.phase === 'over') return <EndedLine title={section.packTitle} end={section.arcEnd ?? 0} points={section.points} />;
   return (
     <section class="pack-section" aria-label={section.packTitle}>
-      <ArcStatusCard section={section} trackLabel={labelOf(section)} now={now} />
+      <ArcStatusCard section={section} trackLabel={labelOf(section)} now={now} withZone={withZone} />
       <PointsMeter points={section.points} label={`Points, ${section.trackName}`} />
     </section>
   );
@@ -66,6 +66,7 @@ function LiveList({ sections, now, actions, showPack }: { sections: PopupTrackSe
           trackLabel={showPack ? `${section.packTitle} · ${labelOf(section)}` : labelOf(section)}
           now={now}
           compact={index > 0}
+          withZone={index === 0}
           points={first ? section.points : undefined}
           pointsLabel={`Points, ${section.trackName}`}
           onObjective={(objectiveId, checked) => void actions.setObjective(section.packId, section.trackId, milestone.id, objectiveId, checked)}
@@ -80,6 +81,8 @@ function LiveList({ sections, now, actions, showPack }: { sections: PopupTrackSe
 
 /** The toolbar popup: the live milestone of each followed track, or the first-run choice of a track. */
 export function PopupView({ model, actions, onOpenSidePanel, onOpenOptions, error, onRestore }: PopupViewProps) {
+  // The first time the popup shows names its zone: the first live card's, else the first arc card's.
+  const firstCardId = model?.anythingLive ? undefined : model?.sections.find((s) => s.kind === 'track' && s.phase !== 'over')?.packId;
   return (
     <div class="popup">
       <header class="popup-header">
@@ -132,7 +135,7 @@ export function PopupView({ model, actions, onOpenSidePanel, onOpenOptions, erro
                   onChoose={(trackId) => void actions.followTrack(section.packId, trackId)}
                 />
               ) : (
-                <TrackSection key={section.packId} section={section} now={model.now} />
+                <TrackSection key={section.packId} section={section} now={model.now} withZone={section.packId === firstCardId} />
               ),
             )}
           </>

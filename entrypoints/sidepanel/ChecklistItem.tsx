@@ -13,10 +13,14 @@ interface Props {
   isNext: boolean;
   onObjective: (objectiveId: string, checked: boolean) => void;
   onCompleted: (completed: boolean) => void;
+  /** Names the zone on this item's time: the first time of the panel in its zone. */
+  withZone?: boolean;
+  /** Shows the times in this zone (the server's) instead of the computer's. */
+  timeZone?: string | undefined;
 }
 
 /** One milestone of the arc: day and local time range, status word, objectives, completed switch. */
-export function ChecklistItem({ milestone, now, isNext, onObjective, onCompleted }: Props) {
+export function ChecklistItem({ milestone, now, isNext, onObjective, onCompleted, withZone = false, timeZone }: Props) {
   const headingId = `milestone-${milestone.id}`;
   const live = milestone.start <= now && now < milestone.end;
   return (
@@ -27,7 +31,7 @@ export function ChecklistItem({ milestone, now, isNext, onObjective, onCompleted
           <StatusChip status={milestone.status} />
         </div>
         <p class="item-when muted">
-          <LocalTime at={milestone.start} until={milestone.end} />
+          <LocalTime at={milestone.start} until={milestone.end} withZone={withZone} timeZone={timeZone} />
         </p>
         {live && (
           <p class="item-countdown">
@@ -54,6 +58,7 @@ export function ChecklistItem({ milestone, now, isNext, onObjective, onCompleted
           checked={milestone.status === 'done'}
           onChange={onCompleted}
           opensAt={now < milestone.start ? milestone.start : undefined}
+          timeZone={timeZone}
         >
           <span class="visually-hidden">{milestone.name} </span>Completed <span class="muted">· {milestone.points} points</span>
         </CompletedSwitch>

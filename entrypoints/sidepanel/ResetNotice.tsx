@@ -1,4 +1,4 @@
-import { localTime } from '@/lib/format/local-time';
+import { LocalTime } from '@/components/LocalTime';
 import type { ResetAssumption } from '@/lib/views/track-view';
 
 interface Props {
@@ -7,6 +7,7 @@ interface Props {
 }
 
 const SAID_BY: Record<ResetAssumption['source'], string> = {
+  commander: 'as you set it,',
   default: 'assumed',
   pack: 'as the pack says,',
   settings: 'as you set it,',
@@ -16,7 +17,7 @@ const SAID_BY: Record<ResetAssumption['source'], string> = {
 export function ResetNotice({ reset, onOpenOptions }: Props) {
   return (
     <p class="reset-notice muted">
-      Days start at the daily reset, {SAID_BY[reset.source]} {reset.label} ({localTime(reset.example)} your time) —{' '}
+      Days start at the daily reset, {SAID_BY[reset.source]} {reset.label} (<LocalTime at={reset.example} format="time" withZone /> your time) —{' '}
       <button type="button" class="link" onClick={onOpenOptions}>
         change in Options
       </button>

@@ -9,10 +9,12 @@ interface Props {
   /** For unique element ids. */
   trackId: string;
   onSave: (points: number) => void;
+  /** Shows the times in this zone (the server's) instead of the computer's. */
+  timeZone?: string | undefined;
 }
 
 /** The server-wide event: its goal and rewards, the server's points as the Commander last saw them, and the gap. */
-export function ServerGoal({ server, trackId, onSave }: Props) {
+export function ServerGoal({ server, trackId, onSave, timeZone }: Props) {
   const [problem, setProblem] = useState<string>();
   const inputId = `server-points-${trackId}`;
   const problemId = `${inputId}-problem`;
@@ -35,7 +37,7 @@ export function ServerGoal({ server, trackId, onSave }: Props) {
     <section class="panel-section card panel-card server-goal" aria-labelledby={`server-${trackId}`}>
       <h2 id={`server-${trackId}`}>{server.name}</h2>
       <p class="muted">
-        Server goal {localNumber(server.goal)} points · <LocalTime at={server.start} until={server.end} />
+        Server goal {localNumber(server.goal)} points · <LocalTime at={server.start} until={server.end} timeZone={timeZone} />
       </p>
       <div
         class="meter"
@@ -78,7 +80,7 @@ export function ServerGoal({ server, trackId, onSave }: Props) {
         )}
         {seen && (
           <p class="muted">
-            Saved {localNumber(seen.points)} points at <LocalTime at={seen.seenAt} />
+            Saved {localNumber(seen.points)} points at <LocalTime at={seen.seenAt} timeZone={timeZone} />
           </p>
         )}
       </form>

@@ -1,3 +1,5 @@
+import { useState } from 'preact/hooks';
+import { zoneLabel } from '@/lib/format/local-time';
 import type { ChecklistPack, ChecklistTrack, ChecklistViewModel } from '@/lib/views/checklist-view';
 import { ChecklistItem } from './ChecklistItem';
 import { PointsMeter } from '@/components/PointsMeter';
@@ -23,7 +25,18 @@ export interface SidePanelViewProps {
   onRestore?: (() => void) | undefined;
 }
 
-function Checklist({ pack, track, now, actions }: { pack: ChecklistPack; track: ChecklistTrack; now: number; actions: TrackerActions }) {
+interface ChecklistProps {
+  pack: ChecklistPack;
+  track: ChecklistTrack;
+  now: number;
+  actions: TrackerActions;
+  /** The zone the times are shown in; undefined for the computer's. */
+  timeZone: string | undefined;
+  /** Whether the first milestone's time names its zone: no time in that zone came before it. */
+  zoneOnFirst: boolean;
+}
+
+function Checklist({ pack, track, now, actions, timeZone, zoneOnFirst }: ChecklistProps) {
   const { packId } = pack;
   const { trackId } = track;
   const nextId = track.milestones.find((m) => m.start > now)?.id;
@@ -31,12 +44,14 @@ function Checklist({ pack, track, now, actions }: { pack: ChecklistPack; track: 
     <section class="panel-section" aria-labelledby="milestones-heading">
       <h2 id="milestones-heading">Milestones</h2>
       <ol class="checklist">
-        {track.milestones.map((milestone) => (
+        {track.milestones.map((milestone, index) => (
           <ChecklistItem
             key={milestone.id}
             milestone={milestone}
             now={now}
             isNext={milestone.id === nextId}
+            withZone={zoneOnFirst && index === 0}
+            timeZone={timeZone}
             onObjective={(objectiveId, checked) => void actions.setObjective(packId, trackId, milestone.id, objectiveId, checked)}
             onCompleted={(completed) => void actions.setCompleted(packId, trackId, milestone.id, completed)}
           />
@@ -53,9 +68,12 @@ interface TrackPanelProps {
   actions: TrackerActions;
   onOpenOptions: () => void;
   onAddToCalendar: () => void;
+  serverTime: boolean;
+  onServerTime: (on: boolean) => void;
 }
 
-function TrackPanel({ pack, track, now, actions, onOpenOptions, onAddToCalendar }: TrackPanelProps) {
+function TrackPanel({ pack, track, now, actions, onOpenOptions, onAddToCalendar, serverTime, onServerTime }: TrackPanelProps) {
+  const timeZone = serverTime ? track.serverZone : undefined;
   return (
     <>
       <section class="panel-section card summary" aria-label="Your track">
@@ -79,18 +97,26 @@ function TrackPanel({ pack, track, now, actions, onOpenOptions, onAddToCalendar 
         </p>
         <PointsMeter points={track.points} label={`Solo event points, ${track.name}`} />
         {track.reset && <ResetNotice reset={track.reset} onOpenOptions={onOpenOptions} />}
+        <label class="switch server-time">
+          <input type="checkbox" role="switch" checked={serverTime} onChange={(event) => onServerTime(event.currentTarget.checked)} />
+          <span class="switch-label">
+            Server time <span class="muted">· {zoneLabel(track.serverZone, now)}</span>
+          </span>
+        </label>
         <p>
           <button type="button" class="link" onClick={onAddToCalendar}>
             Add to calendar
           </button>
         </p>
       </section>
-      <Checklist pack={pack} track={track} now={now} actions={actions} />
+      {/* The reset notice's time is in local time: the checklist names its zone again only when it differs. */}
+      <Checklist pack={pack} track={track} now={now} actions={actions} timeZone={timeZone} zoneOnFirst={!track.reset || serverTime} />
       {track.server && (
         <ServerGoal
           server={track.server}
           trackId={track.trackId}
           onSave={(points) => void actions.setServerPoints(pack.packId, track.trackId, points)}
+          timeZone={timeZone}
         />
       )}
       <section class="panel-section card panel-card" aria-labelledby="solo-heading">
@@ -105,6 +131,8 @@ function TrackPanel({ pack, track, now, actions, onOpenOptions, onAddToCalendar 
 /** The side panel: the whole arc of the followed track as a checklist, with the server goal and the requirements. */
 export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, onAddToCalendar, error, onRestore }: SidePanelViewProps) {
   const pack = model?.shown;
+  // Kept while the panel is open: there is no stored place for view preferences yet.
+  const [serverTime, setServerTime] = useState(false);
   return (
     <div class="sidepanel">
       <header class="panel-header">
@@ -149,6 +177,8 @@ export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, onA
                 actions={actions}
                 onOpenOptions={onOpenOptions}
                 onAddToCalendar={onAddToCalendar}
+                serverTime={serverTime}
+                onServerTime={setServerTime}
               />
             ) : (
               <TrackChooser

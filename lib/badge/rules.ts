@@ -98,7 +98,10 @@ function liveColour(remaining: number, completed: boolean): BadgeColour {
   return 'blue';
 }
 
-export function badgeAt(followed: FollowedTrack[], now: number, formatTime: TimeFormatter = localDateTime): Badge {
+/** A tooltip is read on its own, so its one time names its zone. */
+const tooltipTime: TimeFormatter = (at) => localDateTime(at, { withZone: true });
+
+export function badgeAt(followed: FollowedTrack[], now: number, formatTime: TimeFormatter = tooltipTime): Badge {
   const live = badgeMilestone(followed, now);
   if (live) {
     const remaining = live.timed.end - now;

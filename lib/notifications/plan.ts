@@ -45,6 +45,9 @@ function endingAt(timed: TimedMilestone, lead: number): number {
   return Math.max(timed.start, timed.end - lead);
 }
 
+/** A notification is read on its own, so its one time names its zone. */
+const notificationTime: TimeFormatter = (at) => localWeekdayTime(at, { withZone: true });
+
 /**
  * Notifications due at `now` for milestones of followed tracks, whether or not they were shown
  * already (the caller remembers ids). "Ends soon": from the lead before the end until the end, while
@@ -54,7 +57,7 @@ export function dueNotifications(
   followed: FollowedTrack[],
   settings: NotificationSettings,
   now: number,
-  formatTime: TimeFormatter = localWeekdayTime,
+  formatTime: TimeFormatter = notificationTime,
 ): DueNotification[] {
   if (!settings.enabled) return [];
   const lead = leadMs(settings);

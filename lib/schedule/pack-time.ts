@@ -1,5 +1,6 @@
 // Pack times and daily resets, resolved to epoch milliseconds. Pure: no clock, no local time zone.
 import { HOUR_MS, MINUTE_MS, SECOND_MS } from './units';
+import { gameDayStart, isDailyReset, type DailyReset } from './daily-reset';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -77,17 +78,60 @@ export function parseDailyReset(text: string): number | undefined {
   return (hours * 60 + minutes - offsetMin) * MINUTE_MS;
 }
 
-/** Who set the daily reset in force: the Commander's setting, the pack, or nobody (the format's 00:00 UTC). */
-export type DailyResetSource = 'settings' | 'pack' | 'default';
+/**
+ * A daily reset as date-only times use it: a pack's fixed-offset string (`11:00Z`, `05:00+02:00`) or a
+ * wall clock in a time zone (a Commander's), which keeps its hour across daylight-saving changes.
+ */
+export type ResetRule = string | DailyReset;
 
-/** The reset in force and where it comes from: the user's setting, else the pack's, else 00:00 UTC. Invalid strings are skipped. */
+/**
+ * Who set the daily reset in force: the Commander (their reset), the Commander for this pack (the pack
+ * setting override), the pack itself, or nobody (the format's 00:00 UTC).
+ */
+export type DailyResetSource = 'commander' | 'settings' | 'pack' | 'default';
+
+/**
+ * The reset in force and where it comes from: the Commander's reset (when given), else the pack setting
+ * override, else the pack's `dailyReset`, else 00:00 UTC. Invalid ones are skipped.
+ */
 export function dailyResetInForce(
   userReset: string | undefined,
   packReset: string | undefined,
-): { reset: string; source: DailyResetSource } {
+): { reset: string; source: Exclude<DailyResetSource, 'commander'> };
+export function dailyResetInForce(
+  userReset: string | undefined,
+  packReset: string | undefined,
+  commanderReset: DailyReset | undefined,
+): { reset: ResetRule; source: DailyResetSource };
+export function dailyResetInForce(
+  userReset: string | undefined,
+  packReset: string | undefined,
+  commanderReset?: DailyReset,
+): { reset: ResetRule; source: DailyResetSource } {
+  if (commanderReset !== undefined && isDailyReset(commanderReset)) return { reset: commanderReset, source: 'commander' };
   if (userReset !== undefined && parseDailyReset(userReset) !== undefined) return { reset: userReset, source: 'settings' };
   if (packReset !== undefined && parseDailyReset(packReset) !== undefined) return { reset: packReset, source: 'pack' };
   return { reset: DEFAULT_DAILY_RESET, source: 'default' };
+}
+
+const SOURCE_WORDS: Record<DailyResetSource, string> = {
+  commander: 'your reset',
+  settings: 'your reset',
+  pack: 'this pack’s reset',
+  default: 'default 00:00 UTC',
+};
+
+/**
+ * Which reset applies, in the words the UI shows: “your reset”, “this pack’s reset” or “default 00:00 UTC”,
+ * with the reset itself and its source (same precedence as dailyResetInForce).
+ */
+export function whichResetApplies(
+  userReset: string | undefined,
+  packReset: string | undefined,
+  commanderReset?: DailyReset,
+): { reset: ResetRule; source: DailyResetSource; words: string } {
+  const { reset, source } = dailyResetInForce(userReset, packReset, commanderReset);
+  return { reset, source, words: SOURCE_WORDS[source] };
 }
 
 /** The reset string in force (see dailyResetInForce). */
@@ -95,11 +139,33 @@ export const effectiveDailyReset = (userReset: string | undefined, packReset: st
   dailyResetInForce(userReset, packReset).reset;
 
 /** Epoch ms of a pack time; a date means the daily reset on that date. Throws on text the reader would refuse. */
-export function resolvePackTime(text: string, dailyReset: string = DEFAULT_DAILY_RESET): number {
+export function resolvePackTime(text: string, dailyReset: ResetRule = DEFAULT_DAILY_RESET): number {
   const parsed = parsePackTime(text);
   if (!parsed) throw new RangeError(`not a pack time: ${text}`);
   if (parsed.kind === 'instant') return parsed.at;
+  if (typeof dailyReset !== 'string') return gameDayStart(text, dailyReset);
   const resetMs = parseDailyReset(dailyReset) ?? 0;
   return parsed.dayStartUtc + resetMs;
 }
 
+/**
+ * A pack's reset string as a DailyReset, where one says the same: `11:00Z` → 11:00 UTC, a whole-hour
+ * offset → its `Etc/GMT` zone (`04:00-07:00` → 04:00 Etc/GMT+7, POSIX signs). Undefined for other
+ * offsets (`+05:30` has no zone of its own) and for text that is not a reset.
+ */
+export function dailyResetOfPack(text: string): DailyReset | undefined {
+  const match = RESET.exec(text);
+  if (!match || parseDailyReset(text) === undefined) return undefined;
+  const time = `${match[1]}:${match[2]}`;
+  const east = offsetMinutes(match[3]!)!;
+  if (east === 0) return { time, zone: 'UTC' };
+  if (east % 60 !== 0) return undefined;
+  const hours = east / 60;
+  return { time, zone: `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}` };
+}
+
+/** The time zone a reset is counted in, for showing times as the server does; other offsets show as UTC. */
+export function resetZone(reset: ResetRule): string {
+  if (typeof reset !== 'string') return reset.zone;
+  return dailyResetOfPack(reset)?.zone ?? 'UTC';
+}

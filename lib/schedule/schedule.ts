@@ -1,6 +1,7 @@
 // The schedule engine: when each milestone is live, its status, and the points that follow. Pure; `now` is passed in.
 import type { Milestone, Pack, ServerEvent, Track } from '../packs/types';
-import { effectiveDailyReset, resolvePackTime } from './pack-time';
+import { dailyResetInForce, resolvePackTime, type DailyResetSource, type ResetRule } from './pack-time';
+import type { DailyReset } from './daily-reset';
 import { isCompleted, own, type PackProgress, type TrackProgress } from '../commander/progress';
 
 export type MilestoneStatus = 'upcoming' | 'live' | 'done' | 'missed';
@@ -19,15 +20,20 @@ export interface TrackSchedule {
   /** Milestones in time order (start, then end, then pack order). */
   milestones: TimedMilestone[];
   server?: { event: ServerEvent; start: number; end: number };
-  /** The reset that date-only times were resolved with, e.g. `00:00Z`. */
-  dailyReset: string;
+  /** The reset that date-only times were resolved with, e.g. `00:00Z` or 13:00 in Europe/Berlin. */
+  dailyReset: ResetRule;
+  /** Who set `dailyReset`, so a view can say which reset applies. */
+  resetSource: DailyResetSource;
   /** Possible points of the solo event: the sum of every milestone's points. */
   possible: number;
 }
 
-/** Resolves every time of a track once, so the views and the badge never re-parse strings. */
-export function scheduleTrack(pack: Pack, track: Track, userDailyReset?: string): TrackSchedule {
-  const dailyReset = effectiveDailyReset(userDailyReset, pack.dailyReset);
+/**
+ * Resolves every time of a track once, so the views and the badge never re-parse strings. Date-only
+ * times start at the Commander's reset, else the pack setting override, else the pack's, else 00:00 UTC.
+ */
+export function scheduleTrack(pack: Pack, track: Track, userDailyReset?: string, commanderReset?: DailyReset): TrackSchedule {
+  const { reset: dailyReset, source: resetSource } = dailyResetInForce(userDailyReset, pack.dailyReset, commanderReset);
   const milestones = track.milestones
     .map((milestone) => ({
       milestone,
@@ -41,7 +47,7 @@ export function scheduleTrack(pack: Pack, track: Track, userDailyReset?: string)
     end: resolvePackTime(track.server.end, dailyReset),
   };
   const possible = track.milestones.reduce((sum, m) => sum + m.points, 0);
-  return { packId: pack.id, track, milestones, dailyReset, possible, ...(server ? { server } : {}) };
+  return { packId: pack.id, track, milestones, dailyReset, resetSource, possible, ...(server ? { server } : {}) };
 }
 
 export function milestoneStatus(timed: TimedMilestone, progress: TrackProgress | undefined, now: number): MilestoneStatus {

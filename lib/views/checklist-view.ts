@@ -12,6 +12,7 @@ import {
   type PointsSummary,
   type TrackSchedule,
 } from '../schedule/schedule';
+import { resetZone } from '../schedule/pack-time';
 import type { PackState, TrackerState } from './tracker-state';
 import {
   objectiveViews,
@@ -70,6 +71,8 @@ export interface ChecklistTrack {
   milestones: ChecklistMilestone[];
   points: PointsSummary;
   reset?: ResetAssumption;
+  /** The zone the reset in force is counted in (the server's clock), for the side panel's “Server time”. */
+  serverZone: string;
   server?: ChecklistServerGoal;
   solo?: { name: string; rewards?: string[] };
 }
@@ -110,7 +113,7 @@ export function defaultChecklistPack(state: TrackerState, now: number): string |
 function checklistTrack(state: TrackerState, entry: PackState, schedule: TrackSchedule, now: number): ChecklistTrack {
   const progress = trackProgress(entry.progress, schedule.track.id);
   const { track } = schedule;
-  const reset = resetAssumption(state, entry, schedule);
+  const reset = resetAssumption(schedule);
   const gap = serverGoalGap(schedule, progress);
   let upcomingShown = 0;
   const server: ChecklistServerGoal | undefined =
@@ -133,6 +136,7 @@ function checklistTrack(state: TrackerState, entry: PackState, schedule: TrackSc
     ...(track.role ? { role: track.role } : {}),
     ...(track.notes ? { notes: track.notes } : {}),
     phase: arcPhase(schedule, now),
+    serverZone: resetZone(schedule.dailyReset),
     milestones: schedule.milestones.map((timed) => ({
       id: timed.milestone.id,
       name: timed.milestone.name,

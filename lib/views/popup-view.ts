@@ -101,7 +101,7 @@ function trackSection(state: TrackerState, entry: PackState, schedule: TrackSche
   const last = schedule.milestones.at(-1);
   const arcEnd = schedule.milestones.reduce((latest, m) => Math.max(latest, m.end), last?.end ?? 0);
   const shown = upcoming ? [...liveNow, upcoming] : liveNow;
-  const reset = resetAssumption(state, entry, schedule, shown.length > 0 ? shown : schedule.milestones.slice(-1));
+  const reset = resetAssumption(schedule, shown.length > 0 ? shown : schedule.milestones.slice(-1));
   return {
     kind: 'track',
     packId: entry.pack.id,

@@ -2,9 +2,8 @@
 import type { Milestone, Track } from '../packs/types';
 import { isObjectiveChecked, type TrackProgress } from '../commander/progress';
 import type { TrackSchedule } from '../schedule/schedule';
-import { dailyResetInForce, isDateOnly, type DailyResetSource } from '../schedule/pack-time';
-import { packSettings } from '../commander/settings';
-import type { PackState, TrackerState } from './tracker-state';
+import { isDateOnly, type DailyResetSource, type ResetRule } from '../schedule/pack-time';
+import type { PackState } from './tracker-state';
 
 export interface ObjectiveView {
   id: string;
@@ -22,9 +21,9 @@ export interface TrackChoice {
 
 /** Which daily reset turned the pack's dates into instants, and who said so. */
 export interface ResetAssumption {
-  /** As stored, e.g. `00:00Z`. */
-  reset: string;
-  /** For people, e.g. `00:00 UTC` or `05:00 UTC+02:00`. */
+  /** As stored, e.g. `00:00Z` or 13:00 in Europe/Berlin. */
+  reset: ResetRule;
+  /** For people, e.g. `00:00 UTC`, `05:00 UTC+02:00` or `13:00 Europe/Berlin`. */
   label: string;
   source: DailyResetSource;
   /** One instant that is a reset, so a view can show the reset in local time. */
@@ -51,7 +50,8 @@ export function objectiveViews(milestone: Milestone, progress: TrackProgress | u
   }));
 }
 
-export function resetLabel(reset: string): string {
+export function resetLabel(reset: ResetRule): string {
+  if (typeof reset !== 'string') return reset.zone === 'UTC' ? `${reset.time} UTC` : `${reset.time} ${reset.zone.replace(/_/g, ' ')}`;
   const time = reset.slice(0, 5);
   const offset = reset.slice(5);
   return offset === 'Z' || offset === '+00:00' || offset === '-00:00' ? `${time} UTC` : `${time} UTC${offset}`;
@@ -62,8 +62,6 @@ export function resetLabel(reset: string): string {
  * (then no reset was assumed and there is nothing to say).
  */
 export function resetAssumption(
-  state: TrackerState,
-  entry: PackState,
   schedule: TrackSchedule,
   milestones: TrackSchedule['milestones'] = schedule.milestones,
 ): ResetAssumption | undefined {
@@ -71,6 +69,5 @@ export function resetAssumption(
   const datedEnd = dated ? undefined : milestones.find((m) => isDateOnly(m.milestone.end));
   const example = dated?.start ?? datedEnd?.end;
   if (example === undefined) return undefined;
-  const { source } = dailyResetInForce(packSettings(state.snapshot.settings, entry.pack.id).dailyReset, entry.pack.dailyReset);
-  return { reset: schedule.dailyReset, label: resetLabel(schedule.dailyReset), source, example };
+  return { reset: schedule.dailyReset, label: resetLabel(schedule.dailyReset), source: schedule.resetSource, example };
 }

@@ -133,7 +133,7 @@ describe('the side panel checklist while a milestone is live', () => {
   it('says which daily reset it assumed, and where to change it', () => {
     const { onOpenOptions } = showPanel(state, WED_NOON);
     const notice = screen.getByText(/Days start at the daily reset/);
-    expect(notice.textContent).toContain(`assumed 00:00 UTC (${localTime(MON)} your time)`);
+    expect(notice.textContent).toContain(`assumed 00:00 UTC (${localTime(MON, { withZone: true })} your time)`);
     fireEvent.click(within(notice).getByRole('button', { name: 'change in Options' }));
     expect(onOpenOptions).toHaveBeenCalledOnce();
   });

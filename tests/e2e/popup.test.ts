@@ -36,7 +36,8 @@ describe('the popup with the built-in arc on Wednesday 15 November 2023, 12:00 U
     await card.getByRole('heading', { name: 'Hidden Motivations' }).waitFor();
     expect(await card.getByRole('timer').innerText()).toMatch(/^ends in 1[12] h( \d+ min)?$/);
     const endTime = await popup.evaluate(() =>
-      new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(
+      // The locale's hour format, and the zone name: it is the popup's first time.
+      new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(
         Date.UTC(2023, 10, 16),
       ),
     );

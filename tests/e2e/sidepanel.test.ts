@@ -61,8 +61,8 @@ describe('the side panel with the built-in arc on Wednesday 15 November 2023, 12
   it('gives each milestone its local time range, with the UTC time on hover', async () => {
     await openBothViews();
     const when = milestone(panel, 'Hidden Motivations').locator('time').first();
-    // The date's wording follows the browser's locale; the times are UTC midnights.
-    expect(await when.getAttribute('title')).toMatch(/^[^–]*15[^–]*2023[^–]*00:00 UTC – [^–]*16[^–]*2023[^–]*00:00 UTC$/);
+    // The date's wording and the hour format follow the browser's locale; the times are UTC midnights.
+    expect(await when.getAttribute('title')).toMatch(/^[^–]*15[^–]*2023[^–]*(?:00:00|12:00\sAM) UTC – [^–]*16[^–]*2023[^–]*(?:00:00|12:00\sAM) UTC$/);
     expect(await when.getAttribute('datetime')).toBe('2023-11-15T00:00:00.000Z');
     await expect(panel.getByText(/Days start at the daily reset, assumed 00:00 UTC/).isVisible()).resolves.toBe(true);
   });

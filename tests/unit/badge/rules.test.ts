@@ -4,6 +4,7 @@ import { emptyPackProgress } from '../../../lib/commander/progress';
 import { applyProgressChange } from '../../../lib/commander/progress-change';
 import { scheduleTrack, trackProgress, type FollowedTrack } from '../../../lib/schedule/schedule';
 import { DAY, HOUR, MINUTE, milestone, pack, track } from '../../fixtures/packs';
+import { localDateTime } from '../../../lib/format/local-time';
 
 const START = Date.UTC(2023, 10, 13);
 const utc = (instant: number) => new Date(instant).toISOString();
@@ -72,6 +73,13 @@ describe('badgeAt a live milestone that ends on Thursday 00:00 UTC', () => {
     expect(badgeAt(followed(), end - HOUR, utc).title).toBe(
       'Unraveling Anomalies · Defenders of Peace · ends 2023-11-16T00:00:00.000Z',
     );
+  });
+
+  it('names the zone of the tooltip’s one time, in the locale’s format', () => {
+    expect(badgeAt(followed(), end - HOUR).title).toBe(
+      `Unraveling Anomalies · Defenders of Peace · ends ${localDateTime(end, { withZone: true })}`,
+    );
+    expect(localDateTime(end, { withZone: true })).not.toBe(localDateTime(end));
   });
 
   it('shows nothing at the end when nothing else is ahead', () => {

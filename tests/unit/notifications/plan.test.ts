@@ -5,6 +5,7 @@ import { applyProgressChange } from '../../../lib/commander/progress-change';
 import { scheduleTrack, type FollowedTrack } from '../../../lib/schedule/schedule';
 import type { NotificationSettings } from '../../../lib/commander/settings';
 import { HOUR, MINUTE, milestone, pack, track } from '../../fixtures/packs';
+import { localWeekdayTime } from '../../../lib/format/local-time';
 
 const START = Date.UTC(2023, 10, 13);
 const END = START + 24 * HOUR;
@@ -20,6 +21,14 @@ function followed(completed = false): FollowedTrack[] {
 }
 
 const ids = (now: number, settings = on(), completed = false) => dueNotifications(followed(completed), settings, now, utc).map((n) => n.id);
+
+describe('the time in a notification', () => {
+  it('names its zone, since a notification is read on its own', () => {
+    const [ending] = dueNotifications(followed(), on({ onStart: false }), END - 42 * MINUTE);
+    expect(ending!.message).toBe(`Defenders of Peace · not completed yet · 100 points · ends ${localWeekdayTime(END, { withZone: true })}`);
+    expect(localWeekdayTime(END, { withZone: true })).not.toBe(localWeekdayTime(END));
+  });
+});
 
 describe('which notifications are due', () => {
   it('announces the start from the start, for 15 minutes', () => {

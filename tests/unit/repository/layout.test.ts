@@ -94,7 +94,14 @@ describe('the layout', () => {
     expect(impure).toEqual([]);
   });
 
-  it('has no import cycles in lib/', () => {
+  it('formats times for people only in lib/format, so every view shows one hour format', () => {
+    const elsewhere = [...LIB, ...VIEW_CODE].filter(
+      (file) => !file.startsWith('lib/format/') && /\bhour\s*:|timeStyle|toLocale(Time|Date)?String/.test(code(file)),
+    );
+    expect(elsewhere).toEqual([]);
+  });
+
+    it('has no import cycles in lib/', () => {
     const cycles = LIB.filter((file) => reachable(file).has(file) || importsOf(file).some((next) => reachable(next).has(file)));
     expect(cycles).toEqual([]);
   });
