@@ -28,7 +28,8 @@ describe('a store this version cannot read', () => {
     show();
     expect((await screen.findByRole('alert')).textContent).toMatch(/stored progress cannot be read \(the stored schema is 0\)/);
     fireEvent.click(screen.getByRole('button', { name: 'Restore a backup' }));
-    expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/options\.html#backup$/) });
+    // The way to the options page loads on first use (components/page-actions.ts).
+    await vi.waitFor(() => expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/options\.html#backup$/) }));
   });
 
   it('the options page offers the restore', async () => {
