@@ -1,55 +1,51 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import { checklistTargets, checklistView, type ChecklistViewModel } from '@/lib/views/checklist-view';
-import { writeViewSnapshot } from '@/lib/storage/view-snapshot-adapter';
-import type { ViewStart } from '@/components/mount-with-state';
+import { checklistView, type ChecklistViewModel } from '@/lib/views/checklist-view';
+import type { TrackerState } from '@/lib/views/tracker-state';
 import { openBackupAndRestore, openOptionsPage } from '@/components/page-actions';
-import { SidePanelView } from './SidePanelView';
+import { TrackerApp } from '@/components/TrackerApp';
+import type { TrackerActions } from '@/components/tracker-actions';
 import { addToCalendar, calendarErrorMessage } from '@/components/add-to-calendar';
 import type { SaveFile } from '@/components/save-file';
-import { trackerActions } from '@/components/tracker-actions';
-import { useNow } from '@/components/use-now';
-import { useTrackerState } from '@/components/use-tracker-state';
+import { SidePanelView } from './SidePanelView';
 
 /** Where the side panel keeps its first frame (lib/storage/view-snapshot-adapter.ts). */
 export const SIDE_PANEL_SNAPSHOT = 'snapshot:sidepanel';
 
 /**
- * The side panel wired to the store (painted from its snapshot until the first read is in); it stays
- * open, so it re-reads whenever another view records a change.
+ * The side panel wired to the store (components/TrackerApp.tsx), painted from its snapshot until the first
+ * read is in; it stays open, so it re-reads whenever another view records a change.
  */
-export function SidePanelApp({ initial, reading, snapshot, saveFile }: ViewStart<ChecklistViewModel> & { saveFile?: SaveFile }) {
-  const { state, error, damaged, reload } = useTrackerState(initial, reading);
-  const [writeError, setWriteError] = useState<string>();
-  const [packId, setPackId] = useState<string>();
-  const now = useNow((at) => (state ? checklistTargets(state, at, packId) : (snapshot?.targets ?? [])));
-  const model = useMemo(
-    () => (state ? checklistView(state, now, packId) : snapshot && { ...snapshot, now }),
-    [state, now, packId],
-  );
-  const actions = useMemo(() => trackerActions(reload, setWriteError), []);
+export class SidePanelApp extends TrackerApp<ChecklistViewModel, { saveFile?: SaveFile }, { packId?: string | undefined }> {
+  protected readonly snapshotKey = SIDE_PANEL_SNAPSHOT;
+  protected readonly readyMark = 'sidepanel-ready';
 
-  // Each model from the store is the next open's first frame (the pack chosen here included).
-  useEffect(() => {
-    if (state && model) writeViewSnapshot(SIDE_PANEL_SNAPSHOT, model, now);
-  }, [state, packId]);
+  protected modelOf(state: TrackerState, now: number): ChecklistViewModel {
+    return checklistView(state, now, this.state.packId);
+  }
 
-  const ready = model !== undefined;
-  // Right after the first render that shows data (the snapshot's or the store's) is in the document (a benchmark waits for it).
-  useLayoutEffect(() => {
-    if (ready) performance.mark('sidepanel-ready');
-  }, [ready]);
+  private readonly choosePack = (packId: string) => {
+    // The pack chosen here is part of the next open's first frame.
+    this.savedState = undefined;
+    this.setState({ packId });
+  };
 
-  return (
-    <SidePanelView
-      model={model}
-      actions={actions}
-      error={error ?? writeError}
-      onRestore={damaged ? openBackupAndRestore : undefined}
-      onChoosePack={setPackId}
-      onOpenOptions={openOptionsPage}
-      onAddToCalendar={() => {
-        if (state) addToCalendar(state, Date.now(), saveFile).catch((cause: unknown) => setWriteError(calendarErrorMessage(cause)));
-      }}
-    />
-  );
+  private readonly addToCalendar = () => {
+    const { state } = this.state.view;
+    if (state) {
+      addToCalendar(state, Date.now(), this.props.saveFile).catch((cause: unknown) => this.update({ writeError: calendarErrorMessage(cause) }));
+    }
+  };
+
+  protected show(model: ChecklistViewModel | undefined, actions: TrackerActions, { error, damaged }: { error?: string | undefined; damaged: boolean }) {
+    return (
+      <SidePanelView
+        model={model}
+        actions={actions}
+        error={error}
+        onRestore={damaged ? openBackupAndRestore : undefined}
+        onChoosePack={this.choosePack}
+        onOpenOptions={openOptionsPage}
+        onAddToCalendar={this.addToCalendar}
+      />
+    );
+  }
 }

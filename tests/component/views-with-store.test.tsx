@@ -1,14 +1,12 @@
 // The popup and the side panel wired to the real store (fake-indexeddb) and messaging (fakeBrowser).
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Countdown } from '../../components/Countdown';
 import { PopupApp } from '../../entrypoints/popup/PopupApp';
 import { SidePanelApp } from '../../entrypoints/sidepanel/SidePanelApp';
-import { useNow } from '../../components/use-now';
 import { BUILTIN_PACK_ID } from '../../lib/packs/builtin';
 import { readSnapshot } from '../../lib/storage/store-adapter';
 import { emptyExtensionStore } from '../helpers/store';
-import { DEFENDERS, WED_NOON } from '../fixtures/tracker-state';
+import { builtinFollowing, DEFENDERS, WED_NOON } from '../fixtures/tracker-state';
 
 const THU = Date.UTC(2023, 10, 16);
 
@@ -86,9 +84,10 @@ describe('the popup and the side panel on the store', () => {
 });
 
 describe('the countdown', () => {
-  function Ticking({ target }: { target: number }) {
-    const now = useNow([target]);
-    return <Countdown target={target} now={now} verb="ends" />;
+  /** The popup on the built-in arc's Wednesday, which ends at THU; the card's countdown. */
+  function Ticking() {
+    render(<PopupApp initial={builtinFollowing(DEFENDERS)} />);
+    return within(screen.getByRole('article', { name: 'Hidden Motivations' })).getByRole('timer');
   }
 
   /** Lets `ms` pass, one act() per step so each re-render can set its next timer. */
@@ -102,8 +101,7 @@ describe('the countdown', () => {
 
   it('changes every minute, and every second in the last minute', async () => {
     vi.setSystemTime(THU - 2 * 60_000 - 30_000);
-    render(<Ticking target={THU} />);
-    const timer = screen.getByRole('timer');
+    const timer = Ticking();
     expect(timer.textContent).toBe('ends in 2 min');
     await tick(29_999);
     expect(timer.textContent).toBe('ends in 2 min');
@@ -119,10 +117,10 @@ describe('the countdown', () => {
 
   it('catches up on the next tick after the computer slept', async () => {
     vi.setSystemTime(THU - 3 * 3_600_000);
-    render(<Ticking target={THU} />);
-    expect(screen.getByRole('timer').textContent).toBe('ends in 3 h');
+    const timer = Ticking();
+    expect(timer.textContent).toBe('ends in 3 h');
     vi.setSystemTime(THU - 3_600_000 - 5 * 60_000);
     await tick(60_000);
-    expect(screen.getByRole('timer').textContent).toBe('ends in 1 h 4 min');
+    expect(timer.textContent).toBe('ends in 1 h 4 min');
   });
 });
