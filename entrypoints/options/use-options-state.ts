@@ -1,6 +1,6 @@
 import { loadOptionsState } from '@/lib/storage/load';
 import type { OptionsState } from '@/lib/views/options-state';
-import { useStoredState, type StoredStateHandle } from '@/components/use-stored-state';
+import { useStoredState, type StoredStateHandle } from './use-stored-state';
 
 export type OptionsStateHandle = StoredStateHandle<OptionsState>;
 

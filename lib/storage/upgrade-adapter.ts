@@ -1,7 +1,7 @@
 // Upgrades a stored layout in IndexedDB: reads every value, asks lib/storage/migrations.ts what to write,
 // and applies it in the same transaction. Loaded only when a store needs an upgrade (lib/storage/load.ts,
 // ensureSchema in store-adapter.ts): a view opens without it.
-import { extensionStore } from './store-adapter';
+import type { UseStore } from 'idb-keyval';
 import { MIGRATIONS, planMigration, type Migration } from './migrations';
 import { SCHEMA_VERSION } from './stored-data';
 
@@ -12,7 +12,7 @@ export type MigrationOutcome = { ok: true; from: number; schema: number } | { ok
  * plans it). Always settles: a store it cannot read is left untouched and reported as damaged.
  */
 export async function migrate(
-  store = extensionStore(),
+  store: UseStore,
   migrations: Record<number, Migration> = MIGRATIONS,
   target = SCHEMA_VERSION,
 ): Promise<MigrationOutcome> {

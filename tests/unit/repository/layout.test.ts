@@ -67,6 +67,9 @@ const CALLS_OUT = [
   /\bbrowser\s*\.\s*[a-z]/,
   /\bchrome\s*\.\s*[a-z]/,
   /\bindexedDB\b/,
+  /\blocalStorage\b/,
+  // An IndexedDB object store's own calls, made inside an idb-keyval store's transaction.
+  /\.(openCursor|getAllKeys)\s*\(|\.transaction\.on(complete|abort|error)\b/,
   /globalThis\b[^;]*\b(browser|chrome)\b/,
   /^import\s+(?!type\b)[^;]*from\s+['"](wxt\/browser|idb-keyval|@webext-core\/messaging)['"]/m,
   /import\(\s*['"](idb-keyval|@webext-core\/messaging)['"]\s*\)/,

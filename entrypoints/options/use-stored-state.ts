@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { watchStore, type StoredView, type StoreWatch } from './store-watch';
+import { watchStore, type StoredView, type StoreWatch } from '@/components/store-watch';
 
 export interface StoredStateHandle<T> extends StoredView<T> {
   /** Re-reads the store; call after this page's own writes (a page does not hear its own announcements). */
