@@ -3,7 +3,8 @@ import type { InstalledPack } from '@/lib/views/options-state';
 import { packFileName, serialisePack } from '@/lib/packs/export';
 import { describeProgress } from '@/lib/packs/import';
 import { removePackAndFeed } from '@/lib/background/feed-updates';
-import { recordPackSettings } from '@/lib/storage/writes';
+import { recordCommanders, recordPackSettings } from '@/lib/storage/writes';
+import { activeCommander, withFollowedTrack } from '@/lib/commander/commanders';
 import { localDayWithYear, utcDateTimeRange } from '@/lib/format/local-time';
 import { trackLabel } from '@/lib/views/track-view';
 import { OptionsConfirmDialog } from './ConfirmDialog';
@@ -24,7 +25,7 @@ function when(span: { start: number; end: number }, now: number): string {
 
 /** One installed pack: its dates, followed track, reset time, progress, and export / hide / remove. */
 export function OptionsPackCard({ installed, now, reload }: Props) {
-  const { pack, builtin, settings, progress, span } = installed;
+  const { pack, builtin, settings, progress, span, followedTrackId } = installed;
   const [confirmRemove, setConfirmRemove] = useState(false);
   const headingId = `pack-${pack.id}`;
   const selectId = `follow-${pack.id}`;
@@ -32,7 +33,8 @@ export function OptionsPackCard({ installed, now, reload }: Props) {
   const progressText = describeProgress(progress);
 
   const follow = async (trackId: string) => {
-    await recordPackSettings(pack.id, { followedTrackId: trackId === '' ? undefined : trackId });
+    // The options page shows the active Commander's choice.
+    await recordCommanders((commanders) => withFollowedTrack(commanders, activeCommander(commanders).id, pack.id, trackId === '' ? undefined : trackId));
     await reload();
   };
 
@@ -52,7 +54,7 @@ export function OptionsPackCard({ installed, now, reload }: Props) {
       <p>{progressText === 'no recorded progress' ? 'Nothing recorded yet.' : `Recorded: ${progressText}.`}</p>
       <div class="field inline">
         <label for={selectId}>Followed track</label>
-        <select id={selectId} value={settings.followedTrackId ?? ''} onChange={(event) => void follow(event.currentTarget.value)}>
+        <select id={selectId} value={followedTrackId ?? ''} onChange={(event) => void follow(event.currentTarget.value)}>
           <option value="">None: not in the badge or notifications</option>
           {pack.tracks.map((track) => (
             <option key={track.id} value={track.id}>

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { popupView } from '@/lib/views/popup-view';
 import type { TrackerState } from '@/lib/views/tracker-state';
 import { openBackupAndRestore, openOptionsPage } from '@/lib/pages/page-adapter';
@@ -14,7 +14,10 @@ export function PopupApp({ initial }: { initial?: TrackerState | undefined }) {
   const [writeError, setWriteError] = useState<string>();
   const now = useNow((at) => (state ? popupView(state, at).targets : []));
   const model = useMemo(() => state && popupView(state, now), [state, now]);
-  const actions = useMemo(() => trackerActions(reload, setWriteError), []);
+  // Clicks record for the Commander shown, read when the click happens.
+  const shown = useRef<string>();
+  shown.current = state?.commanderId;
+  const actions = useMemo(() => trackerActions(reload, setWriteError, () => shown.current), []);
   const openSidePanel = useSidePanelOpener();
 
   const ready = state !== undefined;

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { checklistTargets, checklistView } from '@/lib/views/checklist-view';
 import type { TrackerState } from '@/lib/views/tracker-state';
 import { openBackupAndRestore, openOptionsPage } from '@/lib/pages/page-adapter';
@@ -16,7 +16,10 @@ export function SidePanelApp({ initial, saveFile }: { initial?: TrackerState | u
   const [packId, setPackId] = useState<string>();
   const now = useNow((at) => (state ? checklistTargets(state, at, packId) : []));
   const model = useMemo(() => state && checklistView(state, now, packId), [state, now, packId]);
-  const actions = useMemo(() => trackerActions(reload, setWriteError), []);
+  // Clicks record for the Commander shown, read when the click happens.
+  const shown = useRef<string>();
+  shown.current = state?.commanderId;
+  const actions = useMemo(() => trackerActions(reload, setWriteError, () => shown.current), []);
 
   const ready = state !== undefined;
   // Right after the first render that shows stored data is in the document (a benchmark waits for it).

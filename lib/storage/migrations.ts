@@ -1,7 +1,8 @@
 // Upgrades of the stored layout (lib/storage/stored-data.ts), one step per schema version, and the checks
 // that tell a store this version cannot read. Pure: lib/storage/store-adapter.ts reads every stored value,
 // asks planMigration what to write, and applies it in the same transaction.
-import { KEYS, SCHEMA_VERSION } from './stored-data';
+import { defaultCommanders, FIRST_COMMANDER_ID, type Commanders } from '../commander/commanders';
+import { KEYS, PROGRESS_PREFIX, SCHEMA_VERSION } from './stored-data';
 
 /** What one step changes: values to put and keys to remove. Keys it does not name are kept as they are. */
 export interface MigrationStep {
@@ -34,14 +35,58 @@ export function splitProgressByPack(stored: ReadonlyMap<string, unknown>): Migra
   const put: Array<[string, unknown]> = [];
   for (const [packId, progress] of Object.entries(all)) {
     if (!isRecord(progress) || !isRecord(progress.tracks)) throw new StoreDamaged(`progress of ${packId} is not a pack's progress`);
-    put.push([KEYS.progress(packId), progress]);
+    put.push([`${PROGRESS_PREFIX}${packId}`, progress]);
   }
   return { put, remove: [SCHEMA_1_PROGRESS_KEY] };
+}
+
+/**
+ * 2 → 3: today's data becomes the first Commander, `c1`: each `progress:<packId>` value moves, as it is, to
+ * `progress:c1:<packId>`, and each pack's followedTrackId moves from the settings to the Commander's tracks.
+ * The rest of the settings (hidden, daily reset, notifications) stays shared.
+ */
+export function createFirstCommander(stored: ReadonlyMap<string, unknown>): MigrationStep {
+  const put: Array<[string, unknown]> = [];
+  const remove: string[] = [];
+  const tracks: Record<string, string> = {};
+  const settings = stored.get(KEYS.settings);
+  if (isRecord(settings) && isRecord(settings.packs)) {
+    const packs: Record<string, unknown> = {};
+    for (const [packId, own] of Object.entries(settings.packs)) {
+      if (!isRecord(own)) throw new StoreDamaged(`the settings of ${packId} are not a pack's settings`);
+      const { followedTrackId, ...shared } = own;
+      if (followedTrackId !== undefined) {
+        if (typeof followedTrackId !== 'string') throw new StoreDamaged(`the followed track of ${packId} is not an id`);
+        tracks[packId] = followedTrackId;
+      }
+      if (Object.keys(shared).length > 0) packs[packId] = shared;
+    }
+    put.push([KEYS.settings, { ...settings, packs }]);
+  }
+  for (const [key, progress] of stored) {
+    if (!key.startsWith(PROGRESS_PREFIX)) continue;
+    const packId = key.slice(PROGRESS_PREFIX.length);
+    // Already `progress:<commanderId>:<packId>` (pack ids have no colon): written by this version into a store not yet marked.
+    if (packId.includes(':')) continue;
+    put.push([KEYS.progress(FIRST_COMMANDER_ID, packId), progress]);
+    remove.push(key);
+  }
+  // A store without a schema mark is read as schema 1, and this version writes Commanders before it marks
+  // a new store: such Commanders are kept, the first one following what it does not follow yet.
+  const existing = stored.get(KEYS.commanders);
+  const base = existing === undefined ? defaultCommanders() : (existing as Commanders);
+  const commanders: Commanders = {
+    ...base,
+    list: base.list.map((c) => (c.id === FIRST_COMMANDER_ID ? { ...c, tracks: { ...tracks, ...c.tracks } } : c)),
+  };
+  put.push([KEYS.commanders, commanders]);
+  return { put, remove };
 }
 
 /** Step N upgrades version N; a new layout adds its step here and raises SCHEMA_VERSION. */
 export const MIGRATIONS: Record<number, Migration> = {
   1: splitProgressByPack,
+  2: createFirstCommander,
 };
 
 /**
@@ -55,10 +100,13 @@ export function storedSchema(raw: unknown, storeIsEmpty: boolean, target = SCHEM
   return { schema: raw };
 }
 
-/** Why the values every version keeps (settings, pack index) cannot be read, else undefined. */
-export function headDamage(settings: unknown, packIndex: unknown): string | undefined {
+/** Why the values every version keeps (settings, pack index; Commanders since 3) cannot be read, else undefined. */
+export function headDamage(settings: unknown, packIndex: unknown, commanders?: unknown): string | undefined {
   if (settings !== undefined && !(isRecord(settings) && isRecord(settings.packs))) return 'the stored settings are not settings';
   if (packIndex !== undefined && !isRecord(packIndex)) return 'the stored pack list is not a list of packs';
+  if (commanders !== undefined && !(isRecord(commanders) && typeof commanders.activeId === 'string' && Array.isArray(commanders.list) && commanders.list.length > 0 && commanders.list.every((c) => isRecord(c) && typeof c.id === 'string' && isRecord(c.tracks)))) {
+    return 'the stored Commanders are not a list of Commanders';
+  }
   return undefined;
 }
 
@@ -79,7 +127,7 @@ export function planMigration(
 ): MigrationPlan {
   const version = storedSchema(stored.get(KEYS.schema), stored.size === 0, target);
   if ('damage' in version) return { ok: false, damage: version.damage };
-  const damage = headDamage(stored.get(KEYS.settings), stored.get(KEYS.packIndex));
+  const damage = headDamage(stored.get(KEYS.settings), stored.get(KEYS.packIndex), stored.get(KEYS.commanders));
   if (damage) return { ok: false, damage };
   const values = new Map(stored);
   const put = new Map<string, unknown>();

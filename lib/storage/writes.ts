@@ -8,13 +8,42 @@ import { applyProgressChange, type ProgressChange } from '../commander/progress'
 import { withPackSettings, type PackSettings, type Settings } from '../commander/settings';
 import type { FeedRecord, FeedRecords } from '../feeds/feed-record';
 import { StoreDamaged } from './migrations';
-import { ensureSchema, extensionStore, installPack, readEverything, removePack, replaceEverything, updateFeeds, updatePackProgress, updateSettings } from './store-adapter';
+import {
+  ensureSchema,
+  extensionStore,
+  installPack,
+  readEverything,
+  removeCommander,
+  removePack,
+  replaceEverything,
+  updateCommanders,
+  updateFeeds,
+  updatePackProgress,
+  updateSettings,
+} from './store-adapter';
+import { withActiveCommander, withFollowedTrack, type Commanders } from '../commander/commanders';
 import type { Recording } from './changes';
 import { announceChange } from './messaging-adapter';
 
-export async function recordProgress(packId: string, change: ProgressChange, store = extensionStore()): Promise<void> {
-  await updatePackProgress(packId, (progress) => applyProgressChange(progress, change), store);
+export async function recordProgress(commanderId: string, packId: string, change: ProgressChange, store = extensionStore()): Promise<void> {
+  await updatePackProgress(commanderId, packId, (progress) => applyProgressChange(progress, change), store);
   await announceChange({ what: 'progress', packId });
+}
+
+/** Changes the Commanders (one transaction) and tells the views; `change` returns them unchanged to refuse. */
+export async function recordCommanders(change: (commanders: Commanders) => Commanders, store = extensionStore()): Promise<Commanders> {
+  const next = await updateCommanders(change, store);
+  await announceChange({ what: 'commanders' });
+  return next;
+}
+
+export const recordFollowedTrack = (commanderId: string, packId: string, trackId: string | undefined, store = extensionStore()) =>
+  recordCommanders((commanders) => withFollowedTrack(commanders, commanderId, packId, trackId), store);
+
+/** Removes a Commander with all its progress (the last one stays), and tells the views. */
+export async function removeCommanderAndProgress(commanderId: string, store = extensionStore()): Promise<void> {
+  await removeCommander(commanderId, store);
+  await announceChange({ what: 'commanders' });
 }
 
 export async function recordPackSettings(packId: string, change: Partial<PackSettings>, store = extensionStore()): Promise<void> {
@@ -27,10 +56,18 @@ export async function recordSettings(change: (settings: Settings) => Settings, s
   await announceChange({ what: 'settings' });
 }
 
-export function record(recording: Recording, store = extensionStore()): Promise<void> {
-  return recording.what === 'progress'
-    ? recordProgress(recording.packId, recording.change, store)
-    : recordPackSettings(recording.packId, recording.change, store);
+export async function record(recording: Recording, store = extensionStore()): Promise<void> {
+  switch (recording.what) {
+    case 'progress':
+      return recordProgress(recording.commanderId, recording.packId, recording.change, store);
+    case 'follow':
+      await recordFollowedTrack(recording.commanderId, recording.packId, recording.trackId, store);
+      return;
+    case 'packSettings':
+      return recordPackSettings(recording.packId, recording.change, store);
+    case 'activeCommander':
+      await recordCommanders((commanders) => withActiveCommander(commanders, recording.commanderId), store);
+  }
 }
 
 /** Stores a prepared pack (replacing one with its id), follows a track if none is followed, and tells the views. */

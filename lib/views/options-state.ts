@@ -4,16 +4,20 @@ import { BUILTIN_PACK_ID, builtinPack } from '../packs/builtin';
 import { dailyResetInForce, isDateOnly, parseDailyReset, type DailyResetSource } from '../schedule/pack-time';
 import { MINUTE_MS } from '../schedule/units';
 import type { Pack } from '../packs/types';
-import { emptyPackProgress, own, type PackProgress } from '../commander/progress';
+import { emptyPackProgress, type PackProgress } from '../commander/progress';
+import { activeCommander, followedTrackOf } from '../commander/commanders';
 import { scheduleTrack } from '../schedule/schedule';
 import { packSettings, type PackSettings } from '../commander/settings';
-import { type Snapshot } from '../storage/stored-data';
+import { progressFor, type Snapshot } from '../storage/stored-data';
 import type { InstalledPacks } from '../packs/import';
 
 export interface InstalledPack {
   pack: Pack;
   builtin: boolean;
   settings: PackSettings;
+  /** The track the active Commander follows here. */
+  followedTrackId: string | undefined;
+  /** The active Commander's progress. */
   progress: PackProgress;
   /** First milestone start and last milestone end over all tracks, with the reset in force. */
   span: { start: number; end: number };
@@ -40,7 +44,8 @@ export function installedPack(pack: Pack, builtin: boolean, snapshot: Snapshot):
     pack,
     builtin,
     settings,
-    progress: own(snapshot.progress, pack.id) ?? emptyPackProgress(),
+    followedTrackId: followedTrackOf(activeCommander(snapshot.commanders), pack.id),
+    progress: progressFor(snapshot, activeCommander(snapshot.commanders).id, pack.id) ?? emptyPackProgress(),
     span: { start, end },
     usesDates: packUsesDates(pack),
   };

@@ -24,7 +24,8 @@ async function seed(p: Pack) {
   const store = await import('../../../lib/storage/store-adapter');
   await store.savePack(p, START - DAY);
   // Only the test pack is followed; the built-in arc is hidden so it cannot add its own milestones.
-  await store.updateSettings((s) => ({ ...s, packs: { 'live-pack': { followedTrackId: 'heroes' }, 'heroes-and-villains-2023-11': { hidden: true } } }));
+  await store.updateSettings((s) => ({ ...s, packs: { 'heroes-and-villains-2023-11': { hidden: true } } }));
+  await store.updateCommanders((c) => ({ ...c, list: c.list.map((each) => ({ ...each, tracks: { ...each.tracks, 'live-pack': 'heroes' } })) }));
 }
 
 async function badge() {
@@ -113,7 +114,7 @@ describe('progress changes', () => {
     await startWorker();
     await settled({ text: '2h' });
     const { recordProgress } = await import('../../../lib/storage/writes');
-    await recordProgress('live-pack', { kind: 'completed', trackId: 'heroes', milestoneId: 'm', value: true, at: Date.now() });
+    await recordProgress('c1', 'live-pack', { kind: 'completed', trackId: 'heroes', milestoneId: 'm', value: true, at: Date.now() });
     await pollUntil(async () => expect((await badge()).color).toEqual(rgba('green')));
     expect((await badge()).title).toContain('(completed)');
   });

@@ -20,9 +20,10 @@ async function seed(notifications: Partial<NotificationSettings> = {}) {
   await store.savePack(arc, START - DAY);
   await store.updateSettings((s) => ({
     ...s,
-    packs: { arc: { followedTrackId: 'heroes' }, 'heroes-and-villains-2023-11': { hidden: true } },
+    packs: { 'heroes-and-villains-2023-11': { hidden: true } },
     notifications: { enabled: true, minutesBeforeEnd: 60, onStart: true, ...notifications },
   }));
+  await store.updateCommanders((c) => ({ ...c, list: c.list.map((each) => ({ ...each, tracks: { ...each.tracks, 'arc': 'heroes' } })) }));
 }
 
 /** How many times a worker has finished a refresh: each one ends by setting or clearing the alarm. */
@@ -119,7 +120,7 @@ describe('notifications from the background', () => {
     await seed({ onStart: false });
     await startWorker();
     const { recordProgress } = await import('../../../lib/storage/writes');
-    await recordProgress('arc', { kind: 'completed', trackId: 'heroes', milestoneId: 'mon', value: true, at: Date.now() });
+    await recordProgress('c1', 'arc', { kind: 'completed', trackId: 'heroes', milestoneId: 'mon', value: true, at: Date.now() });
     await runUntil(START + 2 * DAY);
     expect(shown.map((n) => n.id)).toEqual(['arc/heroes/tue/ending']);
   });
