@@ -34,6 +34,7 @@ export function PopupApp({ initial }: { initial?: TrackerState | undefined }) {
       onRestore={damaged ? openBackupAndRestore : undefined}
       onOpenSidePanel={openSidePanel}
       onOpenOptions={openOptionsPage}
+      commanders={state?.snapshot.commanders}
     />
   );
 }

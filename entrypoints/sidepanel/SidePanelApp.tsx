@@ -35,6 +35,7 @@ export function SidePanelApp({ initial, saveFile }: { initial?: TrackerState | u
       onRestore={damaged ? openBackupAndRestore : undefined}
       onChoosePack={setPackId}
       onOpenOptions={openOptionsPage}
+      commanders={state?.snapshot.commanders}
       onAddToCalendar={() => {
         if (state) addToCalendar(state, Date.now(), saveFile).catch((cause: unknown) => setWriteError(calendarErrorMessage(cause)));
       }}
