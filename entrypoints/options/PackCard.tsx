@@ -25,7 +25,7 @@ function when(span: { start: number; end: number }, now: number): string {
 
 /** One installed pack: its dates, followed track, reset time, progress, and export / hide / remove. */
 export function OptionsPackCard({ installed, now, reload }: Props) {
-  const { pack, builtin, settings, progress, span, followedTrackId } = installed;
+  const { pack, builtin, settings, progress, span, followedTrackId, followedBy } = installed;
   const [confirmRemove, setConfirmRemove] = useState(false);
   const headingId = `pack-${pack.id}`;
   const selectId = `follow-${pack.id}`;
@@ -53,7 +53,7 @@ export function OptionsPackCard({ installed, now, reload }: Props) {
       </p>
       <p>{progressText === 'no recorded progress' ? 'Nothing recorded yet.' : `Recorded: ${progressText}.`}</p>
       <div class="field inline">
-        <label for={selectId}>Followed track</label>
+        <label for={selectId}>{followedBy ? `Followed track of ${followedBy}` : 'Followed track'}</label>
         <select id={selectId} value={followedTrackId ?? ''} onChange={(event) => void follow(event.currentTarget.value)}>
           <option value="">None: not in the badge or notifications</option>
           {pack.tracks.map((track) => (

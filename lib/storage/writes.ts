@@ -21,7 +21,14 @@ import {
   updatePackProgress,
   updateSettings,
 } from './store-adapter';
-import { withActiveCommander, withFollowedTrack, type Commanders } from '../commander/commanders';
+import {
+  withActiveCommander,
+  withCommanderAdded,
+  withCommanderRenamed,
+  withFollowedTrack,
+  type CommanderLabel,
+  type Commanders,
+} from '../commander/commanders';
 import type { Recording } from './changes';
 import { announceChange } from './messaging-adapter';
 
@@ -39,6 +46,33 @@ export async function recordCommanders(change: (commanders: Commanders) => Comma
 
 export const recordFollowedTrack = (commanderId: string, packId: string, trackId: string | undefined, store = extensionStore()) =>
   recordCommanders((commanders) => withFollowedTrack(commanders, commanderId, packId, trackId), store);
+
+/**
+ * Adds a Commander (checked against what is stored, inside the write) and tells the views; the refusal
+ * in the player's words otherwise, with nothing written.
+ */
+export async function addCommander(label: CommanderLabel, store = extensionStore()): Promise<{ ok: true; id: string } | { ok: false; problem: string }> {
+  let outcome!: { ok: true; id: string } | { ok: false; problem: string };
+  await updateCommanders((commanders) => {
+    const added = withCommanderAdded(commanders, label);
+    outcome = added.ok ? { ok: true, id: added.id } : added;
+    return added.ok ? added.commanders : commanders;
+  }, store);
+  if (outcome.ok) await announceChange({ what: 'commanders' });
+  return outcome;
+}
+
+/** Renames a Commander (and sets its server label), or says why not, writing nothing. */
+export async function renameCommander(id: string, label: CommanderLabel, store = extensionStore()): Promise<{ ok: true } | { ok: false; problem: string }> {
+  let outcome!: { ok: true } | { ok: false; problem: string };
+  await updateCommanders((commanders) => {
+    const renamed = withCommanderRenamed(commanders, id, label);
+    outcome = renamed.ok ? { ok: true } : renamed;
+    return renamed.ok ? renamed.commanders : commanders;
+  }, store);
+  if (outcome.ok) await announceChange({ what: 'commanders' });
+  return outcome;
+}
 
 /** Removes a Commander with all its progress (the last one stays), and tells the views. */
 export async function removeCommanderAndProgress(commanderId: string, store = extensionStore()): Promise<void> {

@@ -17,6 +17,8 @@ export interface InstalledPack {
   settings: PackSettings;
   /** The track the active Commander follows here. */
   followedTrackId: string | undefined;
+  /** The active Commander's name when there are several, so the page says whose choice it shows. */
+  followedBy?: string;
   /** The active Commander's progress. */
   progress: PackProgress;
   /** First milestone start and last milestone end over all tracks, with the reset in force. */
@@ -45,6 +47,7 @@ export function installedPack(pack: Pack, builtin: boolean, snapshot: Snapshot):
     builtin,
     settings,
     followedTrackId: followedTrackOf(activeCommander(snapshot.commanders), pack.id),
+    ...(snapshot.commanders.list.length > 1 ? { followedBy: activeCommander(snapshot.commanders).name } : {}),
     progress: progressFor(snapshot, activeCommander(snapshot.commanders).id, pack.id) ?? emptyPackProgress(),
     span: { start, end },
     usesDates: packUsesDates(pack),
@@ -90,4 +93,25 @@ export function resetInForce(pack: Pack, settings: PackSettings): ResetInForce {
 export function utcClock(msAfterMidnight: number): string {
   const minutes = (((Math.round(msAfterMidnight / MINUTE_MS) % 1440) + 1440) % 1440);
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** What removing a Commander loses, pack by pack: the packs where it recorded anything, and how many milestones it completed there. */
+export interface CommanderLoss {
+  packId: string;
+  /** The pack's title, or its id when the pack is no longer installed. */
+  title: string;
+  completed: number;
+}
+
+export function commanderLosses(state: OptionsState, commanderId: string): CommanderLoss[] {
+  const titles = new Map(state.packs.map((entry) => [entry.pack.id, entry.pack.title]));
+  const losses: CommanderLoss[] = [];
+  for (const [packId, progress] of Object.entries(state.snapshot.progress[commanderId] ?? {})) {
+    const milestones = Object.values(progress.tracks).flatMap((track) => Object.values(track.milestones));
+    const anything = milestones.length > 0 || Object.values(progress.tracks).some((track) => track.server);
+    if (!anything) continue;
+    const completed = milestones.filter((m) => m.completedAt !== undefined).length;
+    losses.push({ packId, title: titles.get(packId) ?? packId, completed });
+  }
+  return losses;
 }
