@@ -120,6 +120,33 @@ describe('progress changes', () => {
   });
 });
 
+describe('two Commanders', () => {
+  it('stays amber while the other Commander has not completed the live milestone, names both, and turns green with both', async () => {
+    vi.setSystemTime(END - 2 * HOUR);
+    await seed(livePack());
+    const store = await import('../../../lib/storage/store-adapter');
+    await store.updateCommanders((c) => ({
+      activeId: 'c1',
+      list: [
+        { ...c.list[0]!, name: 'Kirk' },
+        { id: 'c2', name: 'Spock', tracks: { 'live-pack': 'heroes' } },
+      ],
+    }));
+    await startWorker();
+    await settled({ text: '2h' });
+    const { recordProgress } = await import('../../../lib/storage/writes');
+    const complete = (commanderId: string) =>
+      recordProgress(commanderId, 'live-pack', { kind: 'completed', trackId: 'heroes', milestoneId: 'm', value: true, at: Date.now() });
+    await complete('c1');
+    await pollUntil(async () => expect((await badge()).title).toContain('Kirk: completed'));
+    expect(await badge()).toMatchObject({ text: '2h', color: rgba('amber') });
+    expect((await badge()).title.split('\n').slice(1)).toEqual(['Kirk: completed', 'Spock: not completed']);
+    await complete('c2');
+    await pollUntil(async () => expect((await badge()).color).toEqual(rgba('green')));
+    expect((await badge()).title).toContain('Spock: completed');
+  });
+});
+
 describe('wake-ups', () => {
   it('costs at most 100 wake-ups for a one-day milestone, with exactly one alarm at any time', async () => {
     vi.setSystemTime(START);
