@@ -25,7 +25,7 @@ function when(span: { start: number; end: number }, now: number): string {
 
 /** One installed pack: its dates, followed track, reset time, progress, and export / hide / remove. */
 export function OptionsPackCard({ installed, now, reload }: Props) {
-  const { pack, builtin, settings, progress, span, followedTrackId, followedBy } = installed;
+  const { pack, builtin, settings, progress, span, followedTrackId, followedBy, progressByCommander } = installed;
   const [confirmRemove, setConfirmRemove] = useState(false);
   const headingId = `pack-${pack.id}`;
   const selectId = `follow-${pack.id}`;
@@ -51,7 +51,11 @@ export function OptionsPackCard({ installed, now, reload }: Props) {
         </span>{' '}
         · {when(span, now)} · {pack.tracks.length} track{pack.tracks.length === 1 ? '' : 's'} · id <code>{pack.id}</code>
       </p>
-      <p>{progressText === 'no recorded progress' ? 'Nothing recorded yet.' : `Recorded: ${progressText}.`}</p>
+      <p>
+        {progressText === 'no recorded progress'
+          ? `Nothing recorded yet${followedBy ? ` by ${followedBy}` : ''}.`
+          : `Recorded${followedBy ? ` by ${followedBy}` : ''}: ${progressText}.`}
+      </p>
       <div class="field inline">
         <label for={selectId}>{followedBy ? `Followed track of ${followedBy}` : 'Followed track'}</label>
         <select id={selectId} value={followedTrackId ?? ''} onChange={(event) => void follow(event.currentTarget.value)}>
@@ -106,7 +110,9 @@ export function OptionsPackCard({ installed, now, reload }: Props) {
           }}
         >
           <p>
-            Its progress goes with it: {progressText}. Its followed track and reset time go too. This cannot be undone; export the
+            Its progress goes with it:{' '}
+            {progressByCommander ? progressByCommander.map((each) => `${each.name}: ${describeProgress(each.progress)}`).join('; ') : progressText}. Its followed
+            track and reset time go too. This cannot be undone; export the
             pack and download a backup first to keep a copy.
           </p>
         </OptionsConfirmDialog>

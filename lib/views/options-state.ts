@@ -19,6 +19,8 @@ export interface InstalledPack {
   followedTrackId: string | undefined;
   /** The active Commander's name when there are several, so the page says whose choice it shows. */
   followedBy?: string;
+  /** With several Commanders, each one's progress here: removing the pack removes all of it. */
+  progressByCommander?: Array<{ name: string; progress: PackProgress | undefined }>;
   /** The active Commander's progress. */
   progress: PackProgress;
   /** First milestone start and last milestone end over all tracks, with the reset in force. */
@@ -47,7 +49,12 @@ export function installedPack(pack: Pack, builtin: boolean, snapshot: Snapshot):
     builtin,
     settings,
     followedTrackId: followedTrackOf(activeCommander(snapshot.commanders), pack.id),
-    ...(snapshot.commanders.list.length > 1 ? { followedBy: activeCommander(snapshot.commanders).name } : {}),
+    ...(snapshot.commanders.list.length > 1
+      ? {
+          followedBy: activeCommander(snapshot.commanders).name,
+          progressByCommander: snapshot.commanders.list.map((c) => ({ name: c.name, progress: progressFor(snapshot, c.id, pack.id) })),
+        }
+      : {}),
     progress: progressFor(snapshot, activeCommander(snapshot.commanders).id, pack.id) ?? emptyPackProgress(),
     span: { start, end },
     usesDates: packUsesDates(pack),

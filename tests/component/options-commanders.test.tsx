@@ -75,3 +75,26 @@ describe('the Commanders on the options page', () => {
     await commanders().findByText('The last Commander cannot be removed.');
   });
 });
+
+describe('an event pack card with two Commanders', () => {
+  beforeEach(async () => {
+    await emptyExtensionStore();
+    await updateCommanders(() => ({
+      activeId: 'c2',
+      list: [
+        { id: 'c1', name: 'Kirk', tracks: { [BUILTIN_PACK_ID]: DEFENDERS } },
+        { id: 'c2', name: 'Spock', tracks: { [BUILTIN_PACK_ID]: 'architects-of-chaos' } },
+      ],
+    }));
+    await updatePackProgress('c1', BUILTIN_PACK_ID, (p) =>
+      applyProgressChange(p, { kind: 'completed', trackId: DEFENDERS, milestoneId: 'hidden-motivations', value: true, at: WED_NOON }),
+    );
+  });
+
+  it('says whose followed track and progress it shows: the Commander shown in the views', async () => {
+    render(<OptionsPage />);
+    const card = within(await screen.findByRole('article', { name: builtinPack().title }));
+    expect(card.getByRole<HTMLSelectElement>('combobox', { name: 'Followed track of Spock' }).value).toBe('architects-of-chaos');
+    expect(card.getByText('Nothing recorded yet by Spock.')).toBeTruthy();
+  });
+});
