@@ -125,6 +125,24 @@ describe('notifications from the background', () => {
     expect(shown.map((n) => n.id)).toEqual(['arc/heroes/tue/ending']);
   });
 
+  it('reminds each Commander who has not completed the milestone, by name, once each', async () => {
+    vi.setSystemTime(START + HOUR);
+    await seed({ onStart: false });
+    const store = await import('../../../lib/storage/store-adapter');
+    await store.updateCommanders((c) => ({
+      ...c,
+      list: [
+        { ...c.list[0]!, name: 'Kirk' },
+        { id: 'c2', name: 'Spock', tracks: { arc: 'heroes' } },
+      ],
+    }));
+    await startWorker();
+    const { recordProgress } = await import('../../../lib/storage/writes');
+    await recordProgress('c1', 'arc', { kind: 'completed', trackId: 'heroes', milestoneId: 'mon', value: true, at: Date.now() });
+    await runUntil(START + DAY);
+    expect(shown.map(({ id, title }) => ({ id, title }))).toEqual([{ id: 'c2/arc/heroes/mon/ending', title: 'Spock: Monday ends in 1 h' }]);
+  });
+
   it('after a long sleep, still gives the reminder of a live milestone but drops a stale start notice', async () => {
     vi.setSystemTime(START - HOUR);
     await seed();
