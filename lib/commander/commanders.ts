@@ -121,6 +121,14 @@ export function withoutCommander(commanders: Commanders, id: string): Commanders
   return { activeId: commanders.activeId === id ? list[0]!.id : commanders.activeId, list };
 }
 
+/** Sets (or, with undefined, clears) a Commander's daily reset; the caller checks it first (lib/backup/reader.ts has the rules). */
+export function withCommanderReset(commanders: Commanders, id: string, reset: CommanderReset | undefined): Commanders {
+  return withCommander(commanders, id, (c) => {
+    const { reset: _old, ...rest } = c;
+    return reset ? { ...rest, reset: { time: reset.time, zone: reset.zone } } : rest;
+  });
+}
+
 export function withActiveCommander(commanders: Commanders, id: string): Commanders {
   return commanderById(commanders, id) ? { ...commanders, activeId: id } : commanders;
 }

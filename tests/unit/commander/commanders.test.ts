@@ -5,6 +5,7 @@ import {
   MAX_COMMANDERS,
   nextCommanderId,
   withActiveCommander,
+  withCommanderReset,
   withCommanderAdded,
   withCommanderRenamed,
   withFollowedTrack,
@@ -80,5 +81,12 @@ describe('Commanders', () => {
     expect(withFollowedTrack(two(), 'c1', 'arc', 'villains').list[0]!.tracks).toEqual({ arc: 'villains' });
     expect(withFollowedTrack(two(), 'c2', 'other', undefined).list[1]!.tracks).toEqual({ arc: 'villains' });
     expect(withoutPack(two(), 'arc').list.map((c) => c.tracks)).toEqual([{}, { other: 't' }]);
+  });
+
+  it('carry a daily reset per Commander, set and cleared', () => {
+    const set = withCommanderReset(two(), 'c1', { time: '04:00', zone: 'America/New_York' });
+    expect(set.list[0]).toEqual({ id: 'c1', name: 'Kirk', tracks: { arc: 'heroes' }, reset: { time: '04:00', zone: 'America/New_York' } });
+    expect(set.list[1]).toEqual(two().list[1]);
+    expect(withCommanderReset(set, 'c1', undefined).list[0]).toEqual(two().list[0]);
   });
 });
