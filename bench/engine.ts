@@ -5,7 +5,8 @@ import { defaultSettings, withPackSettings } from '../lib/commander/settings';
 import { BUILTIN_PACK_ID } from '../lib/packs/builtin';
 import { browser } from './fake-browser-shim';
 import { startBackground } from '../lib/background/background-adapter';
-import { savePack, updateSettings } from '../lib/storage/store-adapter';
+import { savePack, updateCommanders, updateSettings } from '../lib/storage/store-adapter';
+import { defaultCommanders, FIRST_COMMANDER_ID, withFollowedTrack } from '../lib/commander/commanders';
 import { largePack } from './large-pack';
 import { DAY_MS as DAY } from '../lib/schedule/units';
 
@@ -36,9 +37,9 @@ export async function engineFigures(runs: number) {
     if (!result.ok) throw new Error(`large pack refused: ${result.problem.path}: ${result.problem.message}`);
   });
 
-  let settings = withPackSettings(defaultSettings(), pack.id, { followedTrackId: 'track-0' });
-  settings = withPackSettings(settings, BUILTIN_PACK_ID, { hidden: true });
-  const snapshot = { schema: 1, settings, progress: {}, packIndex: { [pack.id]: { title: pack.title, importedAt: now } } };
+  const settings = withPackSettings(defaultSettings(), BUILTIN_PACK_ID, { hidden: true });
+  const commanders = withFollowedTrack(defaultCommanders(), FIRST_COMMANDER_ID, pack.id, 'track-0');
+  const snapshot = { schema: 3, settings, commanders, progress: {}, packIndex: { [pack.id]: { title: pack.title, importedAt: now } } };
   const state = trackerState(snapshot, [pack], undefined);
   let popupModel: Sample | undefined;
   try {
@@ -80,11 +81,9 @@ async function wakeUpsPerDay(): Promise<{ total: number; perDay: number[] }> {
     },
     start - DAY,
   );
-  await updateSettings((s) => {
-    const followed = withPackSettings(s, 'five-day-arc', { followedTrackId: 'arc' });
-    // Notifications on, as the busiest schedule a Commander can choose.
-    return { ...withPackSettings(followed, BUILTIN_PACK_ID, { hidden: true }), notifications: { enabled: true, minutesBeforeEnd: 60, onStart: true } };
-  });
+  await updateCommanders((c) => withFollowedTrack(c, FIRST_COMMANDER_ID, 'five-day-arc', 'arc'));
+  // Notifications on, as the busiest schedule a Commander can choose.
+  await updateSettings((s) => ({ ...withPackSettings(s, BUILTIN_PACK_ID, { hidden: true }), notifications: { enabled: true, minutesBeforeEnd: 60, onStart: true } }));
   let clock = start;
   await startBackground(() => clock).ready;
   const perDay = [0, 0, 0, 0, 0];

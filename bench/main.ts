@@ -96,15 +96,19 @@ async function seedStore(page: Page, entries: Record<string, unknown>): Promise<
   }, entries);
 }
 
+/** The stored Commanders (schema 3): one, following `tracks` (pack id → track id). */
+const oneCommander = (tracks: Record<string, string>) => ({ activeId: 'c1', list: [{ id: 'c1', name: 'Commander 1', tracks }] });
+
 function storeWith(pack: { id: string; title: string }, followedTrackId: string, now: number, hideBuiltin = true) {
   return {
-    schema: 2,
+    schema: 3,
     [`pack:${pack.id}`]: pack,
     packIndex: { [pack.id]: { title: pack.title, importedAt: now } },
     settings: {
-      packs: { [pack.id]: { followedTrackId }, ...(hideBuiltin ? { 'heroes-and-villains-2023-11': { hidden: true } } : {}) },
+      packs: hideBuiltin ? { 'heroes-and-villains-2023-11': { hidden: true } } : {},
       notifications: { enabled: false, minutesBeforeEnd: 60, onStart: false },
     },
+    commanders: oneCommander({ [pack.id]: followedTrackId }),
   };
 }
 
@@ -225,8 +229,9 @@ export async function runBenchmarks(root: string): Promise<boolean> {
     if (popup.heap) row('popup JS heap after render', `${(popup.heap.median / 1048576).toFixed(2)} MB (min ${(popup.heap.min / 1048576).toFixed(2)}, max ${(popup.heap.max / 1048576).toFixed(2)})`, '≤ 4 MB', popup.heap.median <= 4 * 1048576);
 
     await seedStore(setup, {
-      schema: 2,
-      settings: { packs: { 'heroes-and-villains-2023-11': { followedTrackId: 'defenders-of-peace' } }, notifications: { enabled: false, minutesBeforeEnd: 60, onStart: false } },
+      schema: 3,
+      settings: { packs: {}, notifications: { enabled: false, minutesBeforeEnd: 60, onStart: false } },
+      commanders: oneCommander({ 'heroes-and-villains-2023-11': 'defenders-of-peace' }),
     });
     const panel = await timeToMark(context, `${base}/sidepanel.html`, 'sidepanel-ready', { baseline });
     const panelRatio = panel.ratio!.median;

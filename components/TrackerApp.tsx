@@ -4,9 +4,20 @@ import { MINUTE_MS } from '@/lib/schedule/units';
 import { loadViewState, viewLive } from '@/lib/storage/remote-store';
 import { writeViewSnapshot, type SnapshotModel } from '@/lib/storage/view-snapshot-adapter';
 import type { TrackerState } from '@/lib/views/tracker-state';
+import type { Commanders } from '@/lib/commander/commanders';
 import type { ViewStart } from './mount-with-state';
 import { watchStore, type StoredView, type StoreWatch } from './store-watch';
 import { trackerActions, type TrackerActions } from './tracker-actions';
+
+/** What a page shows besides its model: a storage problem, and the Commanders to switch between. */
+export interface PageExtras {
+  error?: string | undefined;
+  damaged: boolean;
+  commanders: Commanders | undefined;
+}
+
+/** A snapshot carries the Commanders too, so the Commander switch is there in the first frame. */
+type WithCommanders = { commanders?: Commanders | undefined };
 
 export interface TrackerAppState {
   view: StoredView<TrackerState>;
@@ -32,7 +43,7 @@ export abstract class TrackerApp<M extends SnapshotModel, P = object, S = object
   /** The view's model of the stored state at `now`. */
   protected abstract modelOf(state: TrackerState, now: number): M;
   /** The page, from its model (undefined while nothing is known yet). */
-  protected abstract show(model: M | undefined, actions: TrackerActions, problem: { error?: string | undefined; damaged: boolean }): ComponentChildren;
+  protected abstract show(model: M | undefined, actions: TrackerActions, extras: PageExtras): ComponentChildren;
 
   private watch: StoreWatch | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -47,7 +58,14 @@ export abstract class TrackerApp<M extends SnapshotModel, P = object, S = object
     this.actions = trackerActions(
       () => this.watch?.reload() ?? Promise.resolve(),
       (writeError) => this.update({ writeError }),
+      // Clicks record for the Commander shown, read when the click happens (the snapshot's until the store is read).
+      () => this.state.view.state?.commanderId ?? this.commanders()?.activeId,
     );
+  }
+
+  /** The Commanders: the store's once read, the snapshot's until then. */
+  protected commanders(): Commanders | undefined {
+    return this.state.view.state?.snapshot.commanders ?? (this.props.snapshot as WithCommanders | undefined)?.commanders;
   }
 
   /** Sets this class's part of the state (a subclass adds its own, S). */
@@ -91,7 +109,7 @@ export abstract class TrackerApp<M extends SnapshotModel, P = object, S = object
     const stored = this.state.view.state;
     if (model && stored && stored !== this.savedState) {
       this.savedState = stored;
-      writeViewSnapshot(this.snapshotKey, model, this.state.now);
+      writeViewSnapshot(this.snapshotKey, { ...model, commanders: stored.snapshot.commanders } satisfies SnapshotModel & WithCommanders, this.state.now);
     }
     clearTimeout(this.timer);
     // Measured when the timer is set, so a late update still wakes on the boundary.
@@ -102,6 +120,6 @@ export abstract class TrackerApp<M extends SnapshotModel, P = object, S = object
 
   override render() {
     const { view, writeError } = this.state;
-    return this.show(this.model(), this.actions, { error: view.error ?? writeError, damaged: view.damaged });
+    return this.show(this.model(), this.actions, { error: view.error ?? writeError, damaged: view.damaged, commanders: this.commanders() });
   }
 }

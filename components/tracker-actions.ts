@@ -1,4 +1,4 @@
-import { recordPackSettings, recordProgress, viewLive } from '@/lib/storage/remote-store';
+import { recordActiveCommander, recordFollowedTrack, recordProgress, viewLive } from '@/lib/storage/remote-store';
 
 /** What a Commander can do in the popup and the side panel; each call records, then re-reads this view. */
 export interface TrackerActions {
@@ -6,32 +6,38 @@ export interface TrackerActions {
   setObjective(packId: string, trackId: string, milestoneId: string, objectiveId: string, value: boolean): Promise<void>;
   setCompleted(packId: string, trackId: string, milestoneId: string, value: boolean): Promise<void>;
   setServerPoints(packId: string, trackId: string, points: number): Promise<void>;
+  /** Shows another Commander, in every view. */
+  switchCommander(commanderId: string): Promise<void>;
 }
 
 /**
  * Actions that write through lib/record (which tells the other views) and then reload this view,
  * since a view does not receive its own announcement. A refused write is reported, never swallowed.
+ * `commanderId` names the Commander the view shows now: its records are the ones a click changes.
  */
 export function trackerActions(
   reload: () => Promise<void>,
   onError: (message: string) => void,
+  commanderId: () => string | undefined,
   clock: () => number = Date.now,
 ): TrackerActions {
-  const run = async (write: () => Promise<void>) => {
+  const run = async (write: (commanderId: string) => Promise<void>) => {
+    const shown = commanderId();
     try {
-      await write();
+      if (shown !== undefined) await write(shown);
     } catch (cause) {
       onError((await viewLive()).storageErrorMessage(cause));
     }
     await reload();
   };
   return {
-    followTrack: (packId, trackId) => run(() => recordPackSettings(packId, { followedTrackId: trackId })),
+    followTrack: (packId, trackId) => run((id) => recordFollowedTrack(id, packId, trackId)),
     setObjective: (packId, trackId, milestoneId, objectiveId, value) =>
-      run(() => recordProgress(packId, { kind: 'objective', trackId, milestoneId, objectiveId, value, at: clock() })),
+      run((id) => recordProgress(id, packId, { kind: 'objective', trackId, milestoneId, objectiveId, value, at: clock() })),
     setCompleted: (packId, trackId, milestoneId, value) =>
-      run(() => recordProgress(packId, { kind: 'completed', trackId, milestoneId, value, at: clock() })),
+      run((id) => recordProgress(id, packId, { kind: 'completed', trackId, milestoneId, value, at: clock() })),
     setServerPoints: (packId, trackId, points) =>
-      run(() => recordProgress(packId, { kind: 'server-points', trackId, points, at: clock() })),
+      run((id) => recordProgress(id, packId, { kind: 'server-points', trackId, points, at: clock() })),
+    switchCommander: (next) => run(() => recordActiveCommander(next)),
   };
 }

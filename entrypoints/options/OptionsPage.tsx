@@ -2,13 +2,14 @@ import { useEffect } from 'preact/hooks';
 import { OptionsBackup } from './BackupSection';
 import { OptionsFeeds } from './FeedsSection';
 import { OptionsCalendar } from './CalendarSection';
+import { OptionsCommanders } from './CommandersSection';
 import { OptionsNotifications } from './NotificationsSection';
 import { OptionsPackBuilder } from './PackBuilder';
 import { OptionsPackImport } from './PackImport';
 import { OptionsPackList } from './PackList';
 import { useOptionsState } from './use-options-state';
 
-/** The options page: event packs, notifications, calendar export, backup and restore. */
+/** The options page: Commanders, event packs, notifications, calendar export, backup and restore. */
 export function OptionsPage() {
   const { state, error, damaged, reload } = useOptionsState();
   const now = Date.now();
@@ -32,6 +33,7 @@ export function OptionsPage() {
         damaged ? <OptionsBackup reload={reload} /> : !error && <p class="muted">Loading…</p>
       ) : (
         <>
+          <OptionsCommanders state={state} reload={reload} />
           <section class="options-section" aria-labelledby="packs-heading">
             <h2 id="packs-heading">Event packs</h2>
             <p class="muted">

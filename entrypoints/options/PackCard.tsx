@@ -3,7 +3,8 @@ import type { InstalledPack } from '@/lib/views/options-state';
 import { packFileName, serialisePack } from '@/lib/packs/export';
 import { describeProgress } from '@/lib/packs/import';
 import { removePackAndFeed } from '@/lib/background/feed-updates';
-import { recordPackSettings } from '@/lib/storage/writes';
+import { recordCommanders, recordPackSettings } from '@/lib/storage/writes';
+import { activeCommander, withFollowedTrack } from '@/lib/commander/commanders';
 import { localDayWithYear, utcDateTimeRange } from '@/lib/format/local-time';
 import { trackLabel } from '@/lib/views/track-view';
 import { OptionsConfirmDialog } from './ConfirmDialog';
@@ -26,7 +27,7 @@ function when(span: { start: number; end: number }, now: number): string {
 
 /** One installed pack: its dates, followed track, reset time, progress, and export / hide / remove. */
 export function OptionsPackCard({ installed, now, reload, withZone = false }: Props) {
-  const { pack, builtin, settings, progress, span } = installed;
+  const { pack, builtin, settings, progress, span, followedTrackId, followedBy, progressByCommander } = installed;
   const [confirmRemove, setConfirmRemove] = useState(false);
   const headingId = `pack-${pack.id}`;
   const selectId = `follow-${pack.id}`;
@@ -34,7 +35,8 @@ export function OptionsPackCard({ installed, now, reload, withZone = false }: Pr
   const progressText = describeProgress(progress);
 
   const follow = async (trackId: string) => {
-    await recordPackSettings(pack.id, { followedTrackId: trackId === '' ? undefined : trackId });
+    // The options page shows the active Commander's choice.
+    await recordCommanders((commanders) => withFollowedTrack(commanders, activeCommander(commanders).id, pack.id, trackId === '' ? undefined : trackId));
     await reload();
   };
 
@@ -51,10 +53,14 @@ export function OptionsPackCard({ installed, now, reload, withZone = false }: Pr
         </span>{' '}
         · {when(span, now)} · {pack.tracks.length} track{pack.tracks.length === 1 ? '' : 's'} · id <code>{pack.id}</code>
       </p>
-      <p>{progressText === 'no recorded progress' ? 'Nothing recorded yet.' : `Recorded: ${progressText}.`}</p>
+      <p>
+        {progressText === 'no recorded progress'
+          ? `Nothing recorded yet${followedBy ? ` by ${followedBy}` : ''}.`
+          : `Recorded${followedBy ? ` by ${followedBy}` : ''}: ${progressText}.`}
+      </p>
       <div class="field inline">
-        <label for={selectId}>Followed track</label>
-        <select id={selectId} value={settings.followedTrackId ?? ''} onChange={(event) => void follow(event.currentTarget.value)}>
+        <label for={selectId}>{followedBy ? `Followed track of ${followedBy}` : 'Followed track'}</label>
+        <select id={selectId} value={followedTrackId ?? ''} onChange={(event) => void follow(event.currentTarget.value)}>
           <option value="">None: not in the badge or notifications</option>
           {pack.tracks.map((track) => (
             <option key={track.id} value={track.id}>
@@ -106,7 +112,9 @@ export function OptionsPackCard({ installed, now, reload, withZone = false }: Pr
           }}
         >
           <p>
-            Its progress goes with it: {progressText}. Its followed track and reset time go too. This cannot be undone; export the
+            Its progress goes with it:{' '}
+            {progressByCommander ? progressByCommander.map((each) => `${each.name}: ${describeProgress(each.progress)}`).join('; ') : progressText}. Its followed
+            track and reset time go too. This cannot be undone; export the
             pack and download a backup first to keep a copy.
           </p>
         </OptionsConfirmDialog>

@@ -1,7 +1,7 @@
 import { popupView, type PopupViewModel } from '@/lib/views/popup-view';
 import type { TrackerState } from '@/lib/views/tracker-state';
 import { openBackupAndRestore, openOptionsPage } from '@/components/page-actions';
-import { TrackerApp } from '@/components/TrackerApp';
+import { TrackerApp, type PageExtras } from '@/components/TrackerApp';
 import type { TrackerActions } from '@/components/tracker-actions';
 import { PopupView } from './PopupView';
 import { sidePanelOpener } from './side-panel-opener';
@@ -22,12 +22,13 @@ export class PopupApp extends TrackerApp<PopupViewModel> {
     return popupView(state, now);
   }
 
-  protected show(model: PopupViewModel | undefined, actions: TrackerActions, { error, damaged }: { error?: string | undefined; damaged: boolean }) {
+  protected show(model: PopupViewModel | undefined, actions: TrackerActions, { error, damaged, commanders }: PageExtras) {
     return (
       <PopupView
         model={model}
         actions={actions}
         error={error}
+        commanders={commanders}
         onRestore={damaged ? openBackupAndRestore : undefined}
         onOpenSidePanel={this.openSidePanel}
         onOpenOptions={openOptionsPage}

@@ -9,6 +9,8 @@ import { localNumber } from '@/lib/format/local-time';
 import type { TrackerActions } from '@/components/tracker-actions';
 import { TrackChooser } from '@/components/TrackChooser';
 import { StorageAlert } from '@/components/StorageAlert';
+import { CommanderSwitch } from '@/components/CommanderSwitch';
+import type { Commanders } from '@/lib/commander/commanders';
 
 export interface PopupViewProps {
   /** Undefined until the store is read: a skeleton of the same size stands in. */
@@ -19,6 +21,8 @@ export interface PopupViewProps {
   error?: string | undefined;
   /** Shown with the error when the store cannot be read: opens the options page's restore. */
   onRestore?: (() => void) | undefined;
+  /** With two or more, a switch between them. */
+  commanders?: Commanders | undefined;
 }
 
 /** An arc that has ended, folded into one line. */
@@ -80,13 +84,14 @@ function LiveList({ sections, now, actions, showPack }: { sections: PopupTrackSe
 }
 
 /** The toolbar popup: the live milestone of each followed track, or the first-run choice of a track. */
-export function PopupView({ model, actions, onOpenSidePanel, onOpenOptions, error, onRestore }: PopupViewProps) {
+export function PopupView({ model, actions, onOpenSidePanel, onOpenOptions, error, onRestore , commanders }: PopupViewProps) {
   // The first time the popup shows names its zone: the first live card's, else the first arc card's.
   const firstCardId = model?.anythingLive ? undefined : model?.sections.find((s) => s.kind === 'track' && s.phase !== 'over')?.packId;
   return (
     <div class="popup">
       <header class="popup-header">
         <h1>Milestone Tracker</h1>
+        <CommanderSwitch commanders={commanders} onSwitch={(id) => void actions.switchCommander(id)} />
         <button type="button" class="secondary" onClick={onOpenSidePanel}>
           Open side panel
         </button>

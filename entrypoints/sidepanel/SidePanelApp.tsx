@@ -1,7 +1,7 @@
 import { checklistView, type ChecklistViewModel } from '@/lib/views/checklist-view';
 import type { TrackerState } from '@/lib/views/tracker-state';
 import { openBackupAndRestore, openOptionsPage } from '@/components/page-actions';
-import { TrackerApp } from '@/components/TrackerApp';
+import { TrackerApp, type PageExtras } from '@/components/TrackerApp';
 import type { TrackerActions } from '@/components/tracker-actions';
 import { addToCalendar, calendarErrorMessage } from '@/components/add-to-calendar';
 import type { SaveFile } from '@/components/save-file';
@@ -35,12 +35,13 @@ export class SidePanelApp extends TrackerApp<ChecklistViewModel, { saveFile?: Sa
     }
   };
 
-  protected show(model: ChecklistViewModel | undefined, actions: TrackerActions, { error, damaged }: { error?: string | undefined; damaged: boolean }) {
+  protected show(model: ChecklistViewModel | undefined, actions: TrackerActions, { error, damaged, commanders }: PageExtras) {
     return (
       <SidePanelView
         model={model}
         actions={actions}
         error={error}
+        commanders={commanders}
         onRestore={damaged ? openBackupAndRestore : undefined}
         onChoosePack={this.choosePack}
         onOpenOptions={openOptionsPage}

@@ -11,6 +11,8 @@ import type { TrackerActions } from '@/components/tracker-actions';
 import { TrackChooser } from '@/components/TrackChooser';
 import { TrackSwitch } from './TrackSwitch';
 import { StorageAlert } from '@/components/StorageAlert';
+import { CommanderSwitch } from '@/components/CommanderSwitch';
+import type { Commanders } from '@/lib/commander/commanders';
 
 export interface SidePanelViewProps {
   /** Undefined until the store is read: a skeleton stands in. */
@@ -23,6 +25,8 @@ export interface SidePanelViewProps {
   error?: string | undefined;
   /** Shown with the error when the store cannot be read: opens the options page's restore. */
   onRestore?: (() => void) | undefined;
+  /** With two or more, a switch between them. */
+  commanders?: Commanders | undefined;
 }
 
 interface ChecklistProps {
@@ -129,7 +133,7 @@ function TrackPanel({ pack, track, now, actions, onOpenOptions, onAddToCalendar,
 }
 
 /** The side panel: the whole arc of the followed track as a checklist, with the server goal and the requirements. */
-export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, onAddToCalendar, error, onRestore }: SidePanelViewProps) {
+export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, onAddToCalendar, error, onRestore, commanders }: SidePanelViewProps) {
   const pack = model?.shown;
   // Kept while the panel is open: there is no stored place for view preferences yet.
   const [serverTime, setServerTime] = useState(false);
@@ -137,6 +141,7 @@ export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, onA
     <div class="sidepanel">
       <header class="panel-header">
         <p class="eyebrow">Milestone Tracker</p>
+        <CommanderSwitch commanders={commanders} onSwitch={(id) => void actions.switchCommander(id)} />
         <h1>{pack ? pack.title : model ? 'No event pack' : 'Milestone checklist'}</h1>
         {model && model.packs.length > 1 && (
           <label class="pack-picker">

@@ -1,12 +1,12 @@
 // The background's wake-up: recompute the badge from stored data, show it, show any notification that
 // has come due, and sleep until the next change of either. One alarm drives both.
 import { showBadge } from '../badge/badge-adapter';
-import { badgeAt, damagedStoreBadge, nextBadgeChange } from '../badge/rules';
+import { commandersBadgeAt, commandersNextBadgeChange, damagedStoreBadge } from '../badge/rules';
 import { nextNotificationAt } from '../notifications/plan';
 import { listenForNotificationClicks, sendDueNotifications } from '../notifications/notification-adapter';
 import { defaultSettings } from '../commander/settings';
 import { HOUR_MS } from '../schedule/units';
-import { followedTracks, type TrackerState } from '../views/tracker-state';
+import { everyCommander, followedTracks, type TrackerState } from '../views/tracker-state';
 import { StoreDamaged } from '../storage/damage';
 import { loadTrackerState } from '../storage/load';
 import { extensionStore } from '../storage/store-adapter';
@@ -38,17 +38,23 @@ export async function refreshBadge(now: number, store = extensionStore()): Promi
     await scheduleWakeUp(undefined);
     return undefined;
   }
-  const followed = followedTracks(state);
+  // The badge and the notifications watch every Commander, not only the one the views show.
+  const several = state.snapshot.commanders.list.length > 1;
+  const groups = everyCommander(state).map(({ commander, state: theirs }) => ({
+    name: commander.name,
+    followed: followedTracks(theirs),
+    ...(several ? { commander: { id: commander.id, name: commander.name } } : {}),
+  }));
   const notifications = state.snapshot.settings.notifications ?? defaultSettings().notifications;
-  await showBadge(badgeAt(followed, now));
+  await showBadge(commandersBadgeAt(groups, now));
   try {
     listenForNotificationClicks();
-    await sendDueNotifications(followed, notifications, now, store);
+    await sendDueNotifications(groups, notifications, now, store);
   } catch (error) {
     // A refused notification must never cost the badge its next wake-up.
     console.error('notifications failed', error);
   }
-  const changeAt = Math.min(nextBadgeChange(followed, now), nextNotificationAt(followed, notifications, now));
+  const changeAt = Math.min(commandersNextBadgeChange(groups, now), ...groups.map((group) => nextNotificationAt(group.followed, notifications, now)));
   const wakeAt = nextWakeUp(changeAt, now);
   await scheduleWakeUp(wakeAt);
   return wakeAt;

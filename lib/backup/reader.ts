@@ -16,7 +16,8 @@ import { readDocument } from '../validation/document';
 import { inMiB, MAX_PACK_SETTINGS, MAX_PACKS, MAX_PROGRESS_PACKS } from '../storage/limits';
 import { boolean, dailyReset, exceedsUtf8Bytes, fields, idRecord, integer, integerIn, pathTo, slug, string, text } from '../validation/pieces';
 import { withoutKeys, type ReadResult } from '../validation/problem';
-import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES, type Backup, type BackupEntries } from './backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES, withFirstCommander, type Backup, type BackupEntries, type SingleCommanderEntries } from './backup';
+import { MAX_COMMANDER_NAME, MAX_COMMANDERS, MAX_SERVER_LABEL, type Commander, type CommanderReset, type Commanders } from '../commander/commanders';
 
 const LIMITS = {
   packs: MAX_PACKS,
@@ -40,10 +41,16 @@ const instantText = v.pipe(
 );
 
 const packSettings = fields({
-  followedTrackId: v.optional(slug),
   dailyReset: v.optional(dailyReset),
   hidden: v.optional(boolean),
 }) satisfies v.GenericSchema<unknown, PackSettings>;
+
+/** Before Commanders (schemas 1 and 2) the followed track was a pack setting. */
+const singleCommanderPackSettings = fields({
+  followedTrackId: v.optional(slug),
+  dailyReset: v.optional(dailyReset),
+  hidden: v.optional(boolean),
+});
 
 const notificationSettings = fields({
   enabled: boolean,
@@ -55,6 +62,59 @@ const settings = fields({
   packs: idRecord(packSettings, { max: LIMITS.packSettings }),
   notifications: notificationSettings,
 }) satisfies v.GenericSchema<unknown, Settings>;
+
+const singleCommanderSettings = fields({
+  packs: idRecord(singleCommanderPackSettings, { max: LIMITS.packSettings }),
+  notifications: notificationSettings,
+});
+
+/** A time zone this browser knows (IANA, as Intl accepts it), or `UTC`. */
+export function isTimeZone(zone: string): boolean {
+  if (zone === 'UTC') return true;
+  if (zone.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const commanderReset = fields({
+  time: v.pipe(string, v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'not a time of day like 04:00 (HH:mm, 24 hours)')),
+  zone: v.pipe(string, v.check(isTimeZone, 'not a time zone this browser knows (like Europe/Berlin, or UTC)')),
+}) satisfies v.GenericSchema<unknown, CommanderReset>;
+
+const commanderId = v.pipe(string, v.regex(/^c[1-9]\d{0,5}$/, 'not a Commander id (c1, c2, …)'));
+
+const commander = fields({
+  id: commanderId,
+  name: text(MAX_COMMANDER_NAME),
+  server: v.optional(text(MAX_SERVER_LABEL)),
+  reset: v.optional(commanderReset),
+  tracks: idRecord(slug, { max: LIMITS.packSettings }),
+}) satisfies v.GenericSchema<unknown, Commander>;
+
+const commanders = v.pipe(
+  fields({
+    activeId: commanderId,
+    list: v.pipe(
+      v.array(commander, 'not a list'),
+      v.minLength(1, 'holds no Commander'),
+      v.maxLength(MAX_COMMANDERS, `more than ${MAX_COMMANDERS} Commanders`),
+    ),
+  }),
+  v.rawCheck<Commanders>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const { activeId, list } = dataset.value;
+    const seen = new Set<string>();
+    for (const [i, each] of list.entries()) {
+      if (seen.has(each.id)) return addIssue({ message: `the id ${each.id} is used twice`, path: pathTo(dataset.value, ['list', i, 'id']) });
+      seen.add(each.id);
+    }
+    if (!seen.has(activeId)) addIssue({ message: 'names no Commander in the list', path: pathTo(dataset.value, ['activeId']) });
+  }),
+) satisfies v.GenericSchema<unknown, Commanders>;
 
 const milestoneProgress = fields({
   objectives: idRecord(instant, { max: LIMITS.objectives }),
@@ -91,17 +151,11 @@ const storedPacks = v.pipe(
   }),
 );
 
-const entries = v.pipe(
-  fields({
-    settings,
-    progress: idRecord(packProgress, { max: LIMITS.progressPacks }),
-    packIndex: idRecord(indexEntry, { max: LIMITS.packs }),
-    packs: storedPacks,
-    // Absent in backups made before feeds existed, and when there are none.
-    feeds: v.optional(feedRecordsSchema),
-  }),
-  // The index lists exactly the stored packs, as savePack keeps it.
-  v.rawCheck<BackupEntries>(({ dataset, addIssue }) => {
+/** What every layout of the entries shares: the index lists exactly the stored packs, a reset inverts no milestone. */
+type PacksAndSettings = Pick<BackupEntries, 'packIndex' | 'packs'> & { settings: { packs: Record<string, PackSettings> } };
+
+function packsAgree<T extends PacksAndSettings>() {
+  return v.rawCheck<T>(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const { packIndex, packs } = dataset.value;
     for (const id of Object.keys(packIndex)) {
@@ -118,10 +172,43 @@ const entries = v.pipe(
         return addIssue({ message: inversionReason(inverted, own.dailyReset!), path: pathTo(dataset.value, ['settings', 'packs', id, 'dailyReset']) });
       }
     }
+  });
+}
+
+const entries = v.pipe(
+  fields({
+    settings,
+    commanders,
+    progress: idRecord(idRecord(packProgress, { max: LIMITS.progressPacks }), { max: MAX_COMMANDERS }),
+    packIndex: idRecord(indexEntry, { max: LIMITS.packs }),
+    packs: storedPacks,
+    // Absent in backups made before feeds existed, and when there are none.
+    feeds: v.optional(feedRecordsSchema),
+  }),
+  packsAgree<BackupEntries>(),
+  // Progress belongs to a Commander of the file.
+  v.rawCheck<BackupEntries>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const ids = new Set(dataset.value.commanders.list.map((c) => c.id));
+    for (const id of Object.keys(dataset.value.progress)) {
+      if (!ids.has(id)) return addIssue({ message: 'is not a Commander in entries.commanders', path: pathTo(dataset.value, ['progress', id]) });
+    }
   }),
 );
 
-const backupSchema = fields({
+/** The entries of schemas 1 and 2: one Commander's progress by pack, the followed tracks in the settings. */
+const singleCommanderEntries = v.pipe(
+  fields({
+    settings: singleCommanderSettings,
+    progress: idRecord(packProgress, { max: LIMITS.progressPacks }),
+    packIndex: idRecord(indexEntry, { max: LIMITS.packs }),
+    packs: storedPacks,
+    feeds: v.optional(feedRecordsSchema),
+  }),
+  packsAgree<SingleCommanderEntries>(),
+) satisfies v.GenericSchema<unknown, SingleCommanderEntries>;
+
+const header = {
   format: v.pipe(
     string,
     v.value(BACKUP_FORMAT, (issue) =>
@@ -130,12 +217,46 @@ const backupSchema = fields({
   ),
   version: v.pipe(integer, v.maxValue(BACKUP_VERSION, 'made by a newer version'), v.minValue(1, 'unsupported version')),
   exportedAt: instantText,
-  // Only the current schema exists; an older one will be migrated here, in memory, when there is one.
-  schema: v.pipe(integer, v.maxValue(SCHEMA_VERSION, 'made by a newer version of the extension'), v.minValue(SCHEMA_VERSION, 'unsupported schema')),
+};
+
+const backupSchema = fields({
+  ...header,
+  schema: v.pipe(integer, v.maxValue(SCHEMA_VERSION, 'made by a newer version of the extension'), v.minValue(1, 'unsupported schema')),
   entries,
 });
 
-/** Validates a backup given as JSON text or a parsed value. Never throws. */
+/** Schemas 1 and 2 hold the same file (lib/backup/backup-file.ts): one Commander's. */
+const singleCommanderBackupSchema = fields({
+  ...header,
+  schema: v.pipe(integer, v.minValue(1, 'unsupported schema'), v.maxValue(2, 'unsupported schema')),
+  entries: singleCommanderEntries,
+});
+
+const SINGLE_COMMANDER_SCHEMAS: readonly unknown[] = [1, 2];
+
+function schemaOf(value: unknown): unknown {
+  try {
+    return typeof value === 'object' && value !== null ? (value as { schema?: unknown }).schema : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Validates a backup given as JSON text or a parsed value; one made before Commanders comes back as the
+ * current layout with one Commander. Never throws.
+ */
 export function readBackup(input: unknown): ReadResult<Backup> {
-  return withoutKeys(readDocument(backupSchema, input, MAX_BACKUP_BYTES)) as ReadResult<Backup>;
+  let value = input;
+  if (typeof input === 'string') {
+    const parsed = readDocument(v.unknown(), input, MAX_BACKUP_BYTES);
+    if (!parsed.ok) return withoutKeys(parsed) as ReadResult<Backup>;
+    value = parsed.value;
+  }
+  if (SINGLE_COMMANDER_SCHEMAS.includes(schemaOf(value))) {
+    const read = withoutKeys(readDocument(singleCommanderBackupSchema, value, MAX_BACKUP_BYTES));
+    if (!read.ok) return read as ReadResult<Backup>;
+    return { ok: true, value: { ...read.value, schema: SCHEMA_VERSION, entries: withFirstCommander(read.value.entries) } as Backup };
+  }
+  return withoutKeys(readDocument(backupSchema, value, MAX_BACKUP_BYTES)) as ReadResult<Backup>;
 }

@@ -1,6 +1,6 @@
 // The badge rules (README, "How the badge behaves"), in one place: what the badge shows at `now`, and when that next changes.
 import { isCompleted } from '../commander/progress';
-import type { FollowedTrack, TimedMilestone } from '../schedule/schedule';
+import type { FollowedTrack, TimedMilestone, TrackSchedule } from '../schedule/schedule';
 import { DAY_MS as DAY, HOUR_MS as HOUR, MINUTE_MS as MINUTE } from '../schedule/units';
 import { localDateTime } from '../format/local-time';
 
@@ -53,42 +53,78 @@ export function nextCountdownChange(target: number, now: number): number {
 
 export type TimeFormatter = (instant: number) => string;
 
+/** The followed tracks of one Commander, named for the tooltip. */
+export interface CommanderTracks {
+  name: string;
+  followed: FollowedTrack[];
+}
+
 interface Candidate {
-  followed: FollowedTrack;
+  schedule: TrackSchedule;
   timed: TimedMilestone;
+  /** By every Commander who follows it. */
   completed: boolean;
 }
 
-/** The live milestone that ends first among the followed tracks (an incomplete one wins a tie). */
-function badgeMilestone(followed: FollowedTrack[], now: number): Candidate | undefined {
-  let best: Candidate | undefined;
-  for (const entry of followed) {
-    for (const timed of entry.schedule.milestones) {
-      if (timed.start > now || now >= timed.end) continue;
-      const completed = isCompleted(entry.progress, timed.milestone.id);
-      if (
-        !best ||
-        timed.end < best.timed.end ||
-        (timed.end === best.timed.end && best.completed && !completed)
-      ) {
-        best = { followed: entry, timed, completed };
+/** The same milestone of the same track, at the same times, is one candidate however many Commanders follow it. */
+const candidateKey = (schedule: TrackSchedule, timed: TimedMilestone) =>
+  `${schedule.packId}/${schedule.track.id}/${timed.milestone.id}@${timed.start}-${timed.end}`;
+
+function liveCandidates(groups: CommanderTracks[], now: number): Candidate[] {
+  const candidates = new Map<string, Candidate>();
+  for (const group of groups) {
+    for (const entry of group.followed) {
+      for (const timed of entry.schedule.milestones) {
+        if (timed.start > now || now >= timed.end) continue;
+        const done = isCompleted(entry.progress, timed.milestone.id);
+        const key = candidateKey(entry.schedule, timed);
+        const known = candidates.get(key);
+        if (known) known.completed &&= done;
+        else candidates.set(key, { schedule: entry.schedule, timed, completed: done });
       }
+    }
+  }
+  return [...candidates.values()];
+}
+
+/** The live milestone that ends first among the followed tracks (one some Commander has not completed wins a tie). */
+function badgeMilestone(groups: CommanderTracks[], now: number): Candidate | undefined {
+  let best: Candidate | undefined;
+  for (const candidate of liveCandidates(groups, now)) {
+    if (
+      !best ||
+      candidate.timed.end < best.timed.end ||
+      (candidate.timed.end === best.timed.end && best.completed && !candidate.completed)
+    ) {
+      best = candidate;
     }
   }
   return best;
 }
 
 /** The milestone that starts next among the followed tracks. */
-function upcomingMilestone(followed: FollowedTrack[], now: number): Candidate | undefined {
-  let best: Candidate | undefined;
-  for (const entry of followed) {
-    for (const timed of entry.schedule.milestones) {
-      if (timed.start > now && (!best || timed.start < best.timed.start)) {
-        best = { followed: entry, timed, completed: isCompleted(entry.progress, timed.milestone.id) };
+function upcomingMilestone(groups: CommanderTracks[], now: number): Omit<Candidate, 'completed'> | undefined {
+  let best: Omit<Candidate, 'completed'> | undefined;
+  for (const group of groups) {
+    for (const entry of group.followed) {
+      for (const timed of entry.schedule.milestones) {
+        if (timed.start > now && (!best || timed.start < best.timed.start)) best = { schedule: entry.schedule, timed };
       }
     }
   }
   return best;
+}
+
+/** One tooltip line per Commander: the shown milestone's state, or their own live one's, or that nothing is live for them. */
+function commanderLines(groups: CommanderTracks[], shown: Candidate, now: number): string[] {
+  return groups.map((group) => {
+    const own = badgeMilestone([group], now);
+    if (!own) return `${group.name}: nothing live`;
+    const state = own.completed ? 'completed' : 'not completed';
+    return candidateKey(own.schedule, own.timed) === candidateKey(shown.schedule, shown.timed)
+      ? `${group.name}: ${state}`
+      : `${group.name}: ${own.timed.milestone.name} ${state}`;
+  });
 }
 
 function liveColour(remaining: number, completed: boolean): BadgeColour {
@@ -102,23 +138,33 @@ function liveColour(remaining: number, completed: boolean): BadgeColour {
 const tooltipTime: TimeFormatter = (at) => localDateTime(at, { withZone: true });
 
 export function badgeAt(followed: FollowedTrack[], now: number, formatTime: TimeFormatter = tooltipTime): Badge {
-  const live = badgeMilestone(followed, now);
+  return commandersBadgeAt([{ name: '', followed }], now, formatTime);
+}
+
+/**
+ * The badge for every Commander at once: the live milestone that ends first among all their followed
+ * tracks, green only when every Commander who follows it has completed it; with two or more
+ * Commanders the tooltip names each one's state.
+ */
+export function commandersBadgeAt(groups: CommanderTracks[], now: number, formatTime: TimeFormatter = tooltipTime): Badge {
+  const live = badgeMilestone(groups, now);
   if (live) {
     const remaining = live.timed.end - now;
     const name = live.timed.milestone.name;
     const state = live.completed ? ' (completed)' : '';
+    const head = `${name}${state} · ${live.schedule.track.name} · ends ${formatTime(live.timed.end)}`;
     return {
       text: countdownText(remaining),
       colour: liveColour(remaining, live.completed),
-      title: `${name}${state} · ${live.followed.schedule.track.name} · ends ${formatTime(live.timed.end)}`,
+      title: groups.length > 1 ? [head, ...commanderLines(groups, live, now)].join('\n') : head,
     };
   }
-  const next = upcomingMilestone(followed, now);
+  const next = upcomingMilestone(groups, now);
   if (next) {
     return {
       text: countdownText(next.timed.start - now),
       colour: 'grey',
-      title: `Next: ${next.timed.milestone.name} · ${next.followed.schedule.track.name} · starts ${formatTime(next.timed.start)}`,
+      title: `Next: ${next.timed.milestone.name} · ${next.schedule.track.name} · starts ${formatTime(next.timed.start)}`,
     };
   }
   return { text: '', colour: undefined, title: DEFAULT_TITLE };
@@ -129,17 +175,23 @@ export function badgeAt(followed: FollowedTrack[], now: number, formatTime: Time
  * its text or colour, or any milestone of a followed track starting or ending. Infinity when nothing is ahead.
  */
 export function nextBadgeChange(followed: FollowedTrack[], now: number): number {
+  return commandersNextBadgeChange([{ name: '', followed }], now);
+}
+
+export function commandersNextBadgeChange(groups: CommanderTracks[], now: number): number {
   let next = Number.POSITIVE_INFINITY;
   const consider = (instant: number) => {
     if (instant > now && instant < next) next = instant;
   };
-  for (const entry of followed) {
-    for (const timed of entry.schedule.milestones) {
-      consider(timed.start);
-      consider(timed.end);
+  for (const group of groups) {
+    for (const entry of group.followed) {
+      for (const timed of entry.schedule.milestones) {
+        consider(timed.start);
+        consider(timed.end);
+      }
     }
   }
-  const live = badgeMilestone(followed, now);
+  const live = badgeMilestone(groups, now);
   if (live) {
     consider(nextCountdownChange(live.timed.end, now));
     if (!live.completed) {
@@ -148,7 +200,7 @@ export function nextBadgeChange(followed: FollowedTrack[], now: number): number 
     }
     return next;
   }
-  const upcoming = upcomingMilestone(followed, now);
+  const upcoming = upcomingMilestone(groups, now);
   if (upcoming) consider(nextCountdownChange(upcoming.timed.start, now));
   return next;
 }

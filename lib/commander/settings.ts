@@ -1,8 +1,7 @@
 // What the Commander chose. Plain data, stored as one value.
 
+/** Shared by every Commander; the track each follows is in its own record (lib/commander/commanders.ts). */
 export interface PackSettings {
-  /** The track the Commander follows in this pack; absent until they choose. */
-  followedTrackId?: string;
   /** Overrides the pack's dailyReset for date-only times, e.g. `11:00Z`. */
   dailyReset?: string;
   /** The built-in pack cannot be deleted, only hidden. */

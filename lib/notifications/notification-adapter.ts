@@ -1,6 +1,6 @@
 // The notifications adapter: shows the due notifications once each, and opens the tracker when one is clicked.
 import { browser } from 'wxt/browser';
-import { dueNotifications, type DueNotification } from './plan';
+import { dueNotifications, type DueNotification, type NotifiedCommander } from './plan';
 import type { FollowedTrack } from '../schedule/schedule';
 import type { NotificationSettings } from '../commander/settings';
 import { claimNotifications, extensionStore } from '../storage/store-adapter';
@@ -16,13 +16,13 @@ export function notificationsAvailable(): boolean {
  * repeating it. Returns the notifications shown.
  */
 export async function sendDueNotifications(
-  followed: FollowedTrack[],
+  groups: Array<{ followed: FollowedTrack[]; commander?: NotifiedCommander | undefined }>,
   settings: NotificationSettings,
   now: number,
   store = extensionStore(),
 ): Promise<DueNotification[]> {
   if (!settings.enabled || !notificationsAvailable()) return [];
-  const due = dueNotifications(followed, settings, now);
+  const due = groups.flatMap((group) => dueNotifications(group.followed, settings, now, undefined, group.commander)).sort((a, b) => a.at - b.at);
   if (due.length === 0) return [];
   const claimed = new Set(await claimNotifications(due.map((n) => n.id), now, store));
   const shown = due.filter((n) => claimed.has(n.id));

@@ -35,6 +35,12 @@ export interface DueNotification {
 export const notificationId = (packId: string, trackId: string, milestoneId: string, kind: NotificationKind): string =>
   `${packId}/${trackId}/${milestoneId}/${kind}`;
 
+/** With two or more Commanders, whose notification it is: named in the title, and part of the id, so each fires once per Commander. */
+export interface NotifiedCommander {
+  id: string;
+  name: string;
+}
+
 function leadMs(settings: NotificationSettings): number {
   const minutes = Number.isInteger(settings.minutesBeforeEnd) ? settings.minutesBeforeEnd : 0;
   return Math.min(Math.max(minutes, 0), MAX_MINUTES_BEFORE_END) * MINUTE;
@@ -58,10 +64,14 @@ export function dueNotifications(
   settings: NotificationSettings,
   now: number,
   formatTime: TimeFormatter = notificationTime,
+  commander?: NotifiedCommander,
 ): DueNotification[] {
   if (!settings.enabled) return [];
   const lead = leadMs(settings);
   const due: DueNotification[] = [];
+  const idOf = (packId: string, trackId: string, milestoneId: string, kind: NotificationKind) =>
+    `${commander ? `${commander.id}/` : ''}${notificationId(packId, trackId, milestoneId, kind)}`;
+  const titled = (title: string) => (commander ? `${commander.name}: ${title}` : title);
   for (const { schedule, progress } of followed) {
     const track = schedule.track;
     for (const timed of schedule.milestones) {
@@ -72,20 +82,20 @@ export function dueNotifications(
       if (settings.onStart && now < start + STALE_START_MS) {
         due.push({
           ...base,
-          id: notificationId(schedule.packId, track.id, milestone.id, 'start'),
+          id: idOf(schedule.packId, track.id, milestone.id, 'start'),
           kind: 'start',
           at: start,
-          title: `${milestone.name} has started`,
+          title: titled(`${milestone.name} has started`),
           message: `${track.name} · ${points} · ends ${formatTime(end)} (in ${formatDuration(end - now)})`,
         });
       }
       if (lead > 0 && now >= endingAt(timed, lead)) {
         due.push({
           ...base,
-          id: notificationId(schedule.packId, track.id, milestone.id, 'ending'),
+          id: idOf(schedule.packId, track.id, milestone.id, 'ending'),
           kind: 'ending',
           at: endingAt(timed, lead),
-          title: `${milestone.name} ends in ${formatDuration(end - now)}`,
+          title: titled(`${milestone.name} ends in ${formatDuration(end - now)}`),
           message: `${track.name} · not completed yet · ${points} · ends ${formatTime(end)}`,
         });
       }

@@ -5,6 +5,7 @@ import { readPack, type ReadProblem } from './reader';
 import type { Pack } from './types';
 import { own, type PackProgress } from '../commander/progress';
 import { packSettings } from '../commander/settings';
+import { activeCommander, followedTrackOf } from '../commander/commanders';
 import { type Snapshot } from '../storage/stored-data';
 import { inversionReason, invertedPeriod } from '../schedule/periods';
 import { problemAt } from '../validation/problem';
@@ -64,8 +65,9 @@ export function prepareImport(input: unknown, installed: InstalledPacks): Prepar
   const followTrackId = defaultFollowedTrack(pack, installed);
   if (!previous) return { ok: true, pack, followTrackId };
 
-  const followed = packSettings(installed.snapshot.settings, pack.id).followedTrackId;
-  const items = progressItems(own(installed.snapshot.progress, pack.id));
+  const followed = followedTrackOf(activeCommander(installed.snapshot.commanders), pack.id);
+  // Every Commander's progress in the pack is kept or not by the same ids.
+  const items = Object.values(installed.snapshot.progress).flatMap((mine) => progressItems(own(mine, pack.id)));
   const kept = items.filter((item) => packHas(pack, item)).length;
   return {
     ok: true,
@@ -94,12 +96,13 @@ function looksLikeBackup(input: unknown): boolean {
  * role they follow in another pack (a Hero stays a Hero from arc to arc); else the first track.
  */
 export function defaultFollowedTrack(pack: Pack, installed: InstalledPacks): string {
-  const current = packSettings(installed.snapshot.settings, pack.id).followedTrackId;
+  const commander = activeCommander(installed.snapshot.commanders);
+  const current = followedTrackOf(commander, pack.id);
   if (pack.tracks.some((t) => t.id === current)) return current!;
   if (pack.tracks.length > 1) {
     for (const other of installed.packs) {
       if (other.id === pack.id) continue;
-      const followedId = packSettings(installed.snapshot.settings, other.id).followedTrackId;
+      const followedId = followedTrackOf(commander, other.id);
       const role = other.tracks.find((t) => t.id === followedId)?.role?.toLowerCase();
       const same = role && pack.tracks.find((t) => t.role?.toLowerCase() === role);
       if (same) return same.id;

@@ -8,6 +8,7 @@ import type { Snapshot } from './stored-data';
 export type StoreChange =
   | { what: 'progress'; packId: string }
   | { what: 'settings' }
+  | { what: 'commanders' }
   | { what: 'packs'; packId: string }
   | { what: 'feeds' }
   | { what: 'everything' };
@@ -18,8 +19,14 @@ export interface StoreData {
   packs: Pack[];
 }
 
-/** A view's write as plain data (a message can carry it): a progress change or a pack's settings. */
+/**
+ * A view's write as plain data (a message can carry it): a Commander's progress change or followed track
+ * (named by id: the one the view showed, even if another view switched meanwhile), a pack's shared
+ * settings, or which Commander the views show.
+ */
 export type Recording =
-  | { what: 'progress'; packId: string; change: ProgressChange }
-  | { what: 'packSettings'; packId: string; change: Partial<PackSettings> };
+  | { what: 'progress'; commanderId: string; packId: string; change: ProgressChange }
+  | { what: 'follow'; commanderId: string; packId: string; trackId: string | undefined }
+  | { what: 'packSettings'; packId: string; change: Partial<PackSettings> }
+  | { what: 'activeCommander'; commanderId: string };
 

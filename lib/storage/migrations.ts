@@ -2,7 +2,8 @@
 // planning of an upgrade. Pure: lib/storage/store-adapter.ts reads every stored value,
 // asks planMigration what to write, and applies it in the same transaction.
 import { headDamage, isRecord, SCHEMA_1_PROGRESS_KEY, StoreDamaged } from './damage';
-import { KEYS, SCHEMA_VERSION } from './stored-data';
+import { defaultCommanders, FIRST_COMMANDER_ID, type Commanders } from '../commander/commanders';
+import { KEYS, PROGRESS_PREFIX, SCHEMA_VERSION } from './stored-data';
 
 /** What one step changes: values to put and keys to remove. Keys it does not name are kept as they are. */
 export interface MigrationStep {
@@ -24,14 +25,58 @@ export function splitProgressByPack(stored: ReadonlyMap<string, unknown>): Migra
   const put: Array<[string, unknown]> = [];
   for (const [packId, progress] of Object.entries(all)) {
     if (!isRecord(progress) || !isRecord(progress.tracks)) throw new StoreDamaged(`progress of ${packId} is not a pack's progress`);
-    put.push([KEYS.progress(packId), progress]);
+    put.push([`${PROGRESS_PREFIX}${packId}`, progress]);
   }
   return { put, remove: [SCHEMA_1_PROGRESS_KEY] };
+}
+
+/**
+ * 2 → 3: today's data becomes the first Commander, `c1`: each `progress:<packId>` value moves, as it is, to
+ * `progress:c1:<packId>`, and each pack's followedTrackId moves from the settings to the Commander's tracks.
+ * The rest of the settings (hidden, daily reset, notifications) stays shared.
+ */
+export function createFirstCommander(stored: ReadonlyMap<string, unknown>): MigrationStep {
+  const put: Array<[string, unknown]> = [];
+  const remove: string[] = [];
+  const tracks: Record<string, string> = {};
+  const settings = stored.get(KEYS.settings);
+  if (isRecord(settings) && isRecord(settings.packs)) {
+    const packs: Record<string, unknown> = {};
+    for (const [packId, own] of Object.entries(settings.packs)) {
+      if (!isRecord(own)) throw new StoreDamaged(`the settings of ${packId} are not a pack's settings`);
+      const { followedTrackId, ...shared } = own;
+      if (followedTrackId !== undefined) {
+        if (typeof followedTrackId !== 'string') throw new StoreDamaged(`the followed track of ${packId} is not an id`);
+        tracks[packId] = followedTrackId;
+      }
+      if (Object.keys(shared).length > 0) packs[packId] = shared;
+    }
+    put.push([KEYS.settings, { ...settings, packs }]);
+  }
+  for (const [key, progress] of stored) {
+    if (!key.startsWith(PROGRESS_PREFIX)) continue;
+    const packId = key.slice(PROGRESS_PREFIX.length);
+    // Already `progress:<commanderId>:<packId>` (pack ids have no colon): written by this version into a store not yet marked.
+    if (packId.includes(':')) continue;
+    put.push([KEYS.progress(FIRST_COMMANDER_ID, packId), progress]);
+    remove.push(key);
+  }
+  // A store without a schema mark is read as schema 1, and this version writes Commanders before it marks
+  // a new store: such Commanders are kept, the first one following what it does not follow yet.
+  const existing = stored.get(KEYS.commanders);
+  const base = existing === undefined ? defaultCommanders() : (existing as Commanders);
+  const commanders: Commanders = {
+    ...base,
+    list: base.list.map((c) => (c.id === FIRST_COMMANDER_ID ? { ...c, tracks: { ...tracks, ...c.tracks } } : c)),
+  };
+  put.push([KEYS.commanders, commanders]);
+  return { put, remove };
 }
 
 /** Step N upgrades version N; a new layout adds its step here and raises SCHEMA_VERSION. */
 export const MIGRATIONS: Record<number, Migration> = {
   1: splitProgressByPack,
+  2: createFirstCommander,
 };
 
 /**
@@ -62,7 +107,7 @@ export function planMigration(
 ): MigrationPlan {
   const version = storedSchema(stored.get(KEYS.schema), stored.size === 0, target);
   if ('damage' in version) return { ok: false, damage: version.damage };
-  const damage = headDamage(stored.get(KEYS.settings), stored.get(KEYS.packIndex));
+  const damage = headDamage(stored.get(KEYS.settings), stored.get(KEYS.packIndex), stored.get(KEYS.commanders));
   if (damage) return { ok: false, damage };
   const values = new Map(stored);
   const put = new Map<string, unknown>();

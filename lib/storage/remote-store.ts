@@ -52,7 +52,14 @@ export async function recordFromView(recording: Recording): Promise<void> {
   return viaBackground() ? askBackground.recordChange(recording) : record(recording);
 }
 
-export const recordProgress = (packId: string, change: ProgressChange) => recordFromView({ what: 'progress', packId, change });
+export const recordProgress = (commanderId: string, packId: string, change: ProgressChange) =>
+  recordFromView({ what: 'progress', commanderId, packId, change });
+
+export const recordFollowedTrack = (commanderId: string, packId: string, trackId: string) =>
+  recordFromView({ what: 'follow', commanderId, packId, trackId });
+
+/** Switches the Commander every view shows. */
+export const recordActiveCommander = (commanderId: string) => recordFromView({ what: 'activeCommander', commanderId });
 
 export const recordPackSettings = (packId: string, change: Partial<PackSettings>) =>
   recordFromView({ what: 'packSettings', packId, change });

@@ -4,7 +4,8 @@ import { get, getMany, update, type UseStore } from 'idb-keyval';
 import type { Pack } from '../packs/types';
 import type { FeedRecord, FeedRecords } from '../feeds/feed-record';
 import { emptyPackProgress, type PackProgress } from '../commander/progress';
-import { defaultSettings, packSettings, withPackSettings, type Settings } from '../commander/settings';
+import { defaultSettings, type Settings } from '../commander/settings';
+import { defaultCommanders, followedTrackOf, withFollowedTrack, withoutCommander, withoutPack, type Commanders } from '../commander/commanders';
 import { headDamage, SCHEMA_1_PROGRESS_KEY } from './damage';
 import type { MigrationOutcome } from './upgrade-adapter';
 import {
@@ -13,7 +14,8 @@ import {
   KEYS,
   NOTIFIED_MEMORY_MS,
   PROGRESS_PREFIX,
-  progressKeyPackId,
+  progressKeyIds,
+  progressKeysOf,
   progressOf,
   SCHEMA_VERSION,
   type NotifiedLog,
@@ -107,8 +109,9 @@ export async function storagePersisted(): Promise<boolean | undefined> {
   }
 }
 
-/** Every `progress:<id>` key sorts in this range. */
+/** Every progress key sorts in this range; those of one Commander in the second. */
 const progressKeys = () => IDBKeyRange.bound(PROGRESS_PREFIX, `${PROGRESS_PREFIX}\uffff`);
+const commanderProgressKeys = (commanderId: string) => IDBKeyRange.bound(KEYS.progress(commanderId, ''), KEYS.progress(commanderId, '\uffff'));
 
 /**
  * Thrown by the readers for a store not in the current layout (an older schema waiting for its upgrade,
@@ -127,14 +130,14 @@ function readHead(objects: IDBObjectStore, then: (raw: unknown[]) => void, rejec
   const requests = [...HEAD_KEYS, SCHEMA_1_PROGRESS_KEY].map((key) => objects.get(key));
   // Requests of one transaction succeed in the order they were made: the last one means all are done.
   requests.at(-1)!.onsuccess = () => {
-    const [schema, settings, packIndex, schema1Progress] = requests.map((request) => request.result);
-    const current = (schema === undefined ? schema1Progress === undefined : schema === SCHEMA_VERSION) && headDamage(settings, packIndex) === undefined;
-    if (current) then([schema, settings, packIndex]);
+    const [schema, settings, packIndex, commanders, schema1Progress] = requests.map((request) => request.result);
+    const current = (schema === undefined ? schema1Progress === undefined : schema === SCHEMA_VERSION) && headDamage(settings, packIndex, commanders) === undefined;
+    if (current) then([schema, settings, packIndex, commanders]);
     else reject(new StoreNotCurrent(`the store is at schema ${String(schema ?? 1)}, not ${SCHEMA_VERSION}`));
   };
 }
 
-/** Settings, the pack index and every pack's progress, for the options page and backups; packs are read separately. */
+/** Settings, the pack index, the Commanders and all their progress, for the options page; packs are read separately. */
 export function readSnapshot(store = extensionStore()): Promise<Snapshot> {
   return store('readonly', (objects) => {
     return new Promise((resolve, reject) => {
@@ -143,15 +146,14 @@ export function readSnapshot(store = extensionStore()): Promise<Snapshot> {
         const keyRequest = objects.getAllKeys(progressKeys());
         const valueRequest = objects.getAll(progressKeys());
         valueRequest.onsuccess = () => {
-          const ids = keyRequest.result.map((key) => progressKeyPackId(String(key))!);
-          resolve({ ...headOf(raw), progress: progressOf(ids, valueRequest.result) });
+          resolve({ ...headOf(raw), progress: progressOf(keyRequest.result.map(String), valueRequest.result) });
         };
       }, reject);
     });
   });
 }
 
-/** Which packs a view reads, and whose progress (the built-in pack has progress but is not stored). */
+/** Which packs a view reads, and which packs' progress, of every Commander (the built-in pack has progress but is not stored). */
 export interface PacksToRead {
   packs: string[];
   progress: string[];
@@ -171,11 +173,13 @@ export function readSnapshotAndPacks(
       readHead(objects, (raw) => {
         const head = headOf(raw);
         const chosen = choose(head);
-        const progress = chosen.progress.map((id) => objects.get(KEYS.progress(id)));
+        // Every Commander's: the badge watches them all, and a switch of Commander needs no second read.
+        const progressKeys = progressKeysOf(head, chosen.progress);
+        const progress = progressKeys.map((key) => objects.get(key));
         const packs = chosen.packs.map((id) => objects.get(KEYS.pack(id)));
         const done = () =>
           resolve({
-            snapshot: { ...head, progress: progressOf(chosen.progress, progress.map((request) => request.result)) },
+            snapshot: { ...head, progress: progressOf(progressKeys, progress.map((request) => request.result)) },
             packs: packs.map((request) => request.result as Pack | undefined),
           });
         const last = packs.at(-1) ?? progress.at(-1);
@@ -202,14 +206,36 @@ export async function updateSettings(change: (settings: Settings) => Settings, s
 }
 
 export async function updatePackProgress(
+  commanderId: string,
   packId: string,
   change: (progress: PackProgress) => PackProgress,
   store = extensionStore(),
 ): Promise<PackProgress> {
   let next!: PackProgress;
-  // Only this pack's record is read and rewritten: a click costs the same however much else is stored.
-  await update<PackProgress>(KEYS.progress(packId), (current) => (next = change(current ?? emptyPackProgress())), store);
+  // Only this Commander's record of this pack is read and rewritten: a click costs the same however much else is stored.
+  await update<PackProgress>(KEYS.progress(commanderId, packId), (current) => (next = change(current ?? emptyPackProgress())), store);
   return next;
+}
+
+export async function updateCommanders(change: (commanders: Commanders) => Commanders, store = extensionStore()): Promise<Commanders> {
+  let next!: Commanders;
+  await update<Commanders>(KEYS.commanders, (current) => (next = change(current ?? defaultCommanders())), store);
+  return next;
+}
+
+/** Removes a Commander (never the last) with all its progress, in one transaction. */
+export async function removeCommander(commanderId: string, store = extensionStore()): Promise<void> {
+  await store('readwrite', (objects) => {
+    const request = objects.get(KEYS.commanders);
+    request.onsuccess = () => {
+      const commanders = (request.result as Commanders | undefined) ?? defaultCommanders();
+      const next = withoutCommander(commanders, commanderId);
+      if (next === commanders) return;
+      objects.put(next, KEYS.commanders);
+      objects.delete(commanderProgressKeys(commanderId));
+    };
+    return promisifyTransaction(objects.transaction);
+  });
 }
 
 /** Changes the stored value of `key` inside an open readwrite transaction. */
@@ -249,10 +275,14 @@ export async function installPack(
     }));
     const follow = options.followTrackId;
     if (follow !== undefined) {
-      rewrite<Settings>(objects, KEYS.settings, (settings = defaultSettings()) => {
-        const current = packSettings(settings, pack.id);
-        if (pack.tracks.some((t) => t.id === current.followedTrackId)) return settings;
-        return withPackSettings(settings, pack.id, { followedTrackId: follow });
+      // Every Commander sees the pack: each one that follows none of its tracks follows `follow`.
+      rewrite<Commanders>(objects, KEYS.commanders, (commanders = defaultCommanders()) => {
+        let next = commanders;
+        for (const commander of commanders.list) {
+          const current = followedTrackOf(commander, pack.id);
+          if (!pack.tracks.some((t) => t.id === current)) next = withFollowedTrack(next, commander.id, pack.id, follow);
+        }
+        return next;
       });
     }
     return promisifyTransaction(objects.transaction);
@@ -294,7 +324,7 @@ export async function claimNotifications(ids: string[], now: number, store = ext
   return claimed;
 }
 
-/** Removes an imported pack together with its progress, settings and the feed it came from, in one transaction. */
+/** Removes an imported pack together with every Commander's progress and track in it, its settings and the feed it came from, in one transaction. */
 export async function removePack(packId: string, store = extensionStore()): Promise<void> {
   await store('readwrite', (objects) => {
     objects.delete(KEYS.pack(packId));
@@ -306,7 +336,11 @@ export async function removePack(packId: string, store = extensionStore()): Prom
       if (kept.length < Object.keys(stored).length) objects.put(Object.fromEntries(kept), KEYS.feeds);
     };
     rewrite<PackIndex>(objects, KEYS.packIndex, (index = {}) => withoutKey(index, packId));
-    objects.delete(KEYS.progress(packId));
+    const progress = objects.getAllKeys(progressKeys());
+    progress.onsuccess = () => {
+      for (const key of progress.result) if (progressKeyIds(String(key))?.packId === packId) objects.delete(key);
+    };
+    rewrite<Commanders>(objects, KEYS.commanders, (commanders = defaultCommanders()) => withoutPack(commanders, packId));
     rewrite<Settings>(objects, KEYS.settings, (settings = defaultSettings()) => ({
       ...settings,
       packs: withoutKey(settings.packs, packId),
@@ -370,7 +404,7 @@ export async function replaceEverything(
 
 /** Runs the migrations only when the stored schema is behind: one small read on every worker start. */
 export async function ensureSchema(store = extensionStore()): Promise<MigrationOutcome> {
-  const [schema, settings, packIndex] = await getMany<unknown>(HEAD_KEYS, store);
-  if (schema === SCHEMA_VERSION && headDamage(settings, packIndex) === undefined) return { ok: true, from: SCHEMA_VERSION, schema: SCHEMA_VERSION };
+  const [schema, settings, packIndex, commanders] = await getMany<unknown>(HEAD_KEYS, store);
+  if (schema === SCHEMA_VERSION && headDamage(settings, packIndex, commanders) === undefined) return { ok: true, from: SCHEMA_VERSION, schema: SCHEMA_VERSION };
   return (await import('./upgrade-adapter')).migrate(store);
 }

@@ -8,13 +8,76 @@ import { applyProgressChange, type ProgressChange } from '../commander/progress-
 import { withPackSettings, type PackSettings, type Settings } from '../commander/settings';
 import type { FeedRecord, FeedRecords } from '../feeds/feed-record';
 import { StoreDamaged } from './damage';
-import { ensureSchema, extensionStore, installPack, readEverything, removePack, replaceEverything, updateFeeds, updatePackProgress, updateSettings } from './store-adapter';
+import {
+  ensureSchema,
+  extensionStore,
+  installPack,
+  readEverything,
+  removeCommander,
+  removePack,
+  replaceEverything,
+  updateCommanders,
+  updateFeeds,
+  updatePackProgress,
+  updateSettings,
+} from './store-adapter';
+import {
+  withActiveCommander,
+  withCommanderAdded,
+  withCommanderRenamed,
+  withFollowedTrack,
+  type CommanderLabel,
+  type Commanders,
+} from '../commander/commanders';
 import type { Recording } from './changes';
 import { announceChange } from './messaging-adapter';
 
-export async function recordProgress(packId: string, change: ProgressChange, store = extensionStore()): Promise<void> {
-  await updatePackProgress(packId, (progress) => applyProgressChange(progress, change), store);
+export async function recordProgress(commanderId: string, packId: string, change: ProgressChange, store = extensionStore()): Promise<void> {
+  await updatePackProgress(commanderId, packId, (progress) => applyProgressChange(progress, change), store);
   await announceChange({ what: 'progress', packId });
+}
+
+/** Changes the Commanders (one transaction) and tells the views; `change` returns them unchanged to refuse. */
+export async function recordCommanders(change: (commanders: Commanders) => Commanders, store = extensionStore()): Promise<Commanders> {
+  const next = await updateCommanders(change, store);
+  await announceChange({ what: 'commanders' });
+  return next;
+}
+
+export const recordFollowedTrack = (commanderId: string, packId: string, trackId: string | undefined, store = extensionStore()) =>
+  recordCommanders((commanders) => withFollowedTrack(commanders, commanderId, packId, trackId), store);
+
+/**
+ * Adds a Commander (checked against what is stored, inside the write) and tells the views; the refusal
+ * in the player's words otherwise, with nothing written.
+ */
+export async function addCommander(label: CommanderLabel, store = extensionStore()): Promise<{ ok: true; id: string } | { ok: false; problem: string }> {
+  let outcome!: { ok: true; id: string } | { ok: false; problem: string };
+  await updateCommanders((commanders) => {
+    const added = withCommanderAdded(commanders, label);
+    outcome = added.ok ? { ok: true, id: added.id } : added;
+    return added.ok ? added.commanders : commanders;
+  }, store);
+  if (outcome.ok) await announceChange({ what: 'commanders' });
+  return outcome;
+}
+
+/** Renames a Commander (and sets its server label), or says why not, writing nothing. */
+export async function renameCommander(id: string, label: CommanderLabel, store = extensionStore()): Promise<{ ok: true } | { ok: false; problem: string }> {
+  let outcome!: { ok: true } | { ok: false; problem: string };
+  await updateCommanders((commanders) => {
+    const renamed = withCommanderRenamed(commanders, id, label);
+    outcome = renamed.ok ? { ok: true } : renamed;
+    return renamed.ok ? renamed.commanders : commanders;
+  }, store);
+  if (outcome.ok) await announceChange({ what: 'commanders' });
+  return outcome;
+}
+
+/** Removes a Commander with all its progress (the last one stays), and tells the views. */
+export async function removeCommanderAndProgress(commanderId: string, store = extensionStore()): Promise<void> {
+  await removeCommander(commanderId, store);
+  await announceChange({ what: 'commanders' });
 }
 
 export async function recordPackSettings(packId: string, change: Partial<PackSettings>, store = extensionStore()): Promise<void> {
@@ -27,10 +90,18 @@ export async function recordSettings(change: (settings: Settings) => Settings, s
   await announceChange({ what: 'settings' });
 }
 
-export function record(recording: Recording, store = extensionStore()): Promise<void> {
-  return recording.what === 'progress'
-    ? recordProgress(recording.packId, recording.change, store)
-    : recordPackSettings(recording.packId, recording.change, store);
+export async function record(recording: Recording, store = extensionStore()): Promise<void> {
+  switch (recording.what) {
+    case 'progress':
+      return recordProgress(recording.commanderId, recording.packId, recording.change, store);
+    case 'follow':
+      await recordFollowedTrack(recording.commanderId, recording.packId, recording.trackId, store);
+      return;
+    case 'packSettings':
+      return recordPackSettings(recording.packId, recording.change, store);
+    case 'activeCommander':
+      await recordCommanders((commanders) => withActiveCommander(commanders, recording.commanderId), store);
+  }
 }
 
 /** Stores a prepared pack (replacing one with its id), follows a track if none is followed, and tells the views. */

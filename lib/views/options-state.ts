@@ -4,16 +4,24 @@ import { BUILTIN_PACK_ID, builtinPack } from '../packs/builtin';
 import { dailyResetInForce, isDateOnly, parseDailyReset, type DailyResetSource } from '../schedule/pack-time';
 import { MINUTE_MS } from '../schedule/units';
 import type { Pack } from '../packs/types';
-import { emptyPackProgress, own, type PackProgress } from '../commander/progress';
+import { emptyPackProgress, type PackProgress } from '../commander/progress';
+import { activeCommander, followedTrackOf } from '../commander/commanders';
 import { scheduleTrack } from '../schedule/schedule';
 import { packSettings, type PackSettings } from '../commander/settings';
-import { type Snapshot } from '../storage/stored-data';
+import { progressFor, type Snapshot } from '../storage/stored-data';
 import type { InstalledPacks } from '../packs/import';
 
 export interface InstalledPack {
   pack: Pack;
   builtin: boolean;
   settings: PackSettings;
+  /** The track the active Commander follows here. */
+  followedTrackId: string | undefined;
+  /** The active Commander's name when there are several, so the page says whose choice it shows. */
+  followedBy?: string;
+  /** With several Commanders, each one's progress here: removing the pack removes all of it. */
+  progressByCommander?: Array<{ name: string; progress: PackProgress | undefined }>;
+  /** The active Commander's progress. */
   progress: PackProgress;
   /** First milestone start and last milestone end over all tracks, with the reset in force. */
   span: { start: number; end: number };
@@ -40,7 +48,14 @@ export function installedPack(pack: Pack, builtin: boolean, snapshot: Snapshot):
     pack,
     builtin,
     settings,
-    progress: own(snapshot.progress, pack.id) ?? emptyPackProgress(),
+    followedTrackId: followedTrackOf(activeCommander(snapshot.commanders), pack.id),
+    ...(snapshot.commanders.list.length > 1
+      ? {
+          followedBy: activeCommander(snapshot.commanders).name,
+          progressByCommander: snapshot.commanders.list.map((c) => ({ name: c.name, progress: progressFor(snapshot, c.id, pack.id) })),
+        }
+      : {}),
+    progress: progressFor(snapshot, activeCommander(snapshot.commanders).id, pack.id) ?? emptyPackProgress(),
     span: { start, end },
     usesDates: packUsesDates(pack),
   };
@@ -85,4 +100,25 @@ export function resetInForce(pack: Pack, settings: PackSettings): ResetInForce {
 export function utcClock(msAfterMidnight: number): string {
   const minutes = (((Math.round(msAfterMidnight / MINUTE_MS) % 1440) + 1440) % 1440);
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** What removing a Commander loses, pack by pack: the packs where it recorded anything, and how many milestones it completed there. */
+export interface CommanderLoss {
+  packId: string;
+  /** The pack's title, or its id when the pack is no longer installed. */
+  title: string;
+  completed: number;
+}
+
+export function commanderLosses(state: OptionsState, commanderId: string): CommanderLoss[] {
+  const titles = new Map(state.packs.map((entry) => [entry.pack.id, entry.pack.title]));
+  const losses: CommanderLoss[] = [];
+  for (const [packId, progress] of Object.entries(state.snapshot.progress[commanderId] ?? {})) {
+    const milestones = Object.values(progress.tracks).flatMap((track) => Object.values(track.milestones));
+    const anything = milestones.length > 0 || Object.values(progress.tracks).some((track) => track.server);
+    if (!anything) continue;
+    const completed = milestones.filter((m) => m.completedAt !== undefined).length;
+    losses.push({ packId, title: titles.get(packId) ?? packId, completed });
+  }
+  return losses;
 }

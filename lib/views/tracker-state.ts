@@ -1,10 +1,11 @@
 // Everything a view or the background needs, from one snapshot read plus the packs it shows.
 import { BUILTIN_PACK_ID } from '../packs/builtin';
 import type { Pack } from '../packs/types';
-import { emptyPackProgress, own, type PackProgress } from '../commander/progress';
+import { emptyPackProgress, type PackProgress } from '../commander/progress';
 import { scheduleTrack, trackProgress, type FollowedTrack, type TrackSchedule } from '../schedule/schedule';
 import { packSettings } from '../commander/settings';
-import { type Snapshot, type SnapshotHead } from '../storage/stored-data';
+import { activeCommander, commanderById, followedTrackOf, type Commander } from '../commander/commanders';
+import { progressFor, type Snapshot, type SnapshotHead } from '../storage/stored-data';
 
 export interface PackState {
   pack: Pack;
@@ -20,19 +21,22 @@ export interface PackState {
 
 export interface TrackerState {
   snapshot: Snapshot;
+  /** The Commander whose tracks and progress `packs` hold: the active one. */
+  commanderId: string;
   /** Visible packs: the built-in one unless hidden, then imported ones by import time. */
   packs: PackState[];
 }
 
-export function packState(pack: Pack, builtin: boolean, snapshot: Snapshot): PackState {
+export function packState(pack: Pack, builtin: boolean, snapshot: Snapshot, commanderId = activeCommander(snapshot.commanders).id): PackState {
   const settings = packSettings(snapshot.settings, pack.id);
-  const followed = pack.tracks.find((t) => t.id === settings.followedTrackId);
+  const followedId = followedTrackOf(commanderById(snapshot.commanders, commanderId), pack.id);
+  const followed = pack.tracks.find((t) => t.id === followedId);
   return {
     pack,
     builtin,
     followedTrackId: followed?.id,
     ...(followed ? { schedule: scheduleTrack(pack, followed, settings.dailyReset) } : {}),
-    progress: own(snapshot.progress, pack.id) ?? emptyPackProgress(),
+    progress: progressFor(snapshot, commanderId, pack.id) ?? emptyPackProgress(),
   };
 }
 
@@ -40,13 +44,29 @@ export function packState(pack: Pack, builtin: boolean, snapshot: Snapshot): Pac
  * Builds the state from a snapshot, the imported packs already read and the built-in pack (needed
  * only when the snapshot does not hide it); pure, for tests and benchmarks.
  */
-export function trackerState(snapshot: Snapshot, imported: Array<Pack | undefined>, builtin: Pack | undefined): TrackerState {
+export function trackerState(
+  snapshot: Snapshot,
+  imported: Array<Pack | undefined>,
+  builtin: Pack | undefined,
+  commanderId = activeCommander(snapshot.commanders).id,
+): TrackerState {
   const packs: PackState[] = [];
-  if (builtin && !builtinHidden(snapshot)) packs.push(packState(builtin, true, snapshot));
+  if (builtin && !builtinHidden(snapshot)) packs.push(packState(builtin, true, snapshot, commanderId));
   for (const pack of imported) {
-    if (pack && !packSettings(snapshot.settings, pack.id).hidden) packs.push(packState(pack, false, snapshot));
+    if (pack && !packSettings(snapshot.settings, pack.id).hidden) packs.push(packState(pack, false, snapshot, commanderId));
   }
-  return { snapshot, packs };
+  return { snapshot, commanderId, packs };
+}
+
+/** The same packs seen by each Commander (the active one's state reused), for the badge and notifications. */
+export function everyCommander(state: TrackerState): Array<{ commander: Commander; state: TrackerState }> {
+  return state.snapshot.commanders.list.map((commander) => ({
+    commander,
+    state:
+      commander.id === state.commanderId
+        ? state
+        : { snapshot: state.snapshot, commanderId: commander.id, packs: state.packs.map((entry) => packState(entry.pack, entry.builtin, state.snapshot, commander.id)) },
+  }));
 }
 
 export const builtinHidden = (snapshot: SnapshotHead): boolean => packSettings(snapshot.settings, BUILTIN_PACK_ID).hidden === true;

@@ -19,6 +19,7 @@ const actions = () => ({
   setObjective: vi.fn(async () => {}),
   setCompleted: vi.fn(async () => {}),
   setServerPoints: vi.fn(async () => {}),
+  switchCommander: vi.fn(async () => {}),
 });
 const times = (container: HTMLElement = document.body) => [...container.querySelectorAll('time')].map((t) => t.textContent);
 

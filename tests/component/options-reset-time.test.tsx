@@ -13,7 +13,7 @@ describe('the daily reset on the options page', () => {
       { id: 'winter-arc', title: 'Winter arc' },
     );
     const reload = vi.fn(async () => {});
-    const installed = { pack: arc, builtin: false, settings: {}, progress: { tracks: {} }, span: { start: 0, end: 1 }, usesDates: true };
+    const installed = { pack: arc, builtin: false, settings: {}, followedTrackId: undefined, progress: { tracks: {} }, span: { start: 0, end: 1 }, usesDates: true };
     render(<OptionsResetTime installed={installed} reload={reload} />);
     fireEvent.input(screen.getByLabelText('Daily reset (UTC)'), { target: { value: '21:00' } });
     fireEvent.click(screen.getByRole('button', { name: 'Set reset time' }));
@@ -28,6 +28,7 @@ describe('the daily reset on the options page', () => {
     builtin: false,
     settings,
     progress: { tracks: {} },
+    followedTrackId: undefined,
     span: { start: 0, end: 1 },
     usesDates: true,
   });

@@ -26,6 +26,7 @@ function spyActions() {
     setObjective: vi.fn(async () => {}),
     setCompleted: vi.fn(async () => {}),
     setServerPoints: vi.fn(async () => {}),
+    switchCommander: vi.fn(async () => {}),
   } satisfies TrackerActions;
 }
 

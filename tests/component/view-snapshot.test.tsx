@@ -31,6 +31,7 @@ const following = () =>
 
 const completeWednesday = () =>
   updatePackProgress(
+    'c1',
     BUILTIN_PACK_ID,
     (p) => applyProgressChange(p, { kind: 'completed', trackId: DEFENDERS, milestoneId: 'hidden-motivations', value: true, at: WED_NOON }),
     testExtensionStore,

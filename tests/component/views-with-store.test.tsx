@@ -26,9 +26,9 @@ describe('the popup and the side panel on the store', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Spend Trait XP' }));
     fireEvent.click(screen.getByRole('switch', { name: /completed/i }));
     await waitFor(async () => {
-      const { settings, progress } = await readSnapshot();
-      expect(settings.packs[BUILTIN_PACK_ID]?.followedTrackId).toBe(DEFENDERS);
-      const hidden = progress[BUILTIN_PACK_ID]?.tracks[DEFENDERS]?.milestones['hidden-motivations'];
+      const { commanders, progress } = await readSnapshot();
+      expect(commanders.list[0]!.tracks[BUILTIN_PACK_ID]).toBe(DEFENDERS);
+      const hidden = progress.c1?.[BUILTIN_PACK_ID]?.tracks[DEFENDERS]?.milestones['hidden-motivations'];
       expect(hidden).toEqual({ completedAt: WED_NOON, objectives: { 'trait-xp': WED_NOON } });
     });
     await waitFor(() => expect(screen.getByRole<HTMLInputElement>('switch', { name: /completed/i }).checked).toBe(true));

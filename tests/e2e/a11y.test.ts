@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedExtension } from './chromium';
-import { DEFENDERS, FIRST_RUN, builtinArcStore, launchOnWednesday, openView, startFrom } from './view-pages';
+import { BUILTIN, DEFENDERS, FIRST_RUN, builtinArcStore, launchOnWednesday, openView, startFrom } from './view-pages';
+import { STORED } from './extension-store';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -135,6 +136,31 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
     await page.getByText(/The arc ended on/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
+  });
+
+  it('in the popup, the side panel and the options page with two Commanders, the removal question open', async () => {
+    await startFrom(control, {
+      ...builtinArcStore(DEFENDERS, { completed: ['hidden-motivations'] }),
+      [STORED.keys.commanders]: {
+        activeId: 'c1',
+        list: [
+          { id: 'c1', name: 'Kirk', server: 'S12', tracks: { [BUILTIN]: DEFENDERS } },
+          { id: 'c2', name: 'Spock', tracks: { [BUILTIN]: DEFENDERS } },
+        ],
+      },
+    });
+    for (const view of ['popup', 'sidepanel'] as const) {
+      const page = await openView(ext, view);
+      await page.getByRole('combobox', { name: 'Commander' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    }
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await options.getByRole('button', { name: 'Remove Spock' }).click();
+    await options.getByRole('dialog', { name: 'Remove Spock?' }).waitFor();
+    expect(await seriousViolations(options)).toEqual([]);
+    await options.close();
   });
 
   it('in the options page', async () => {

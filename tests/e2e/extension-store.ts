@@ -9,18 +9,25 @@ import { pollUntil, type PollOptions } from '../helpers/poll';
 export const STORED = {
   database: 'stfc-milestone-tracker',
   objectStore: 'kv',
-  schema: 2,
+  schema: 3,
   keys: {
     schema: 'schema',
     settings: 'settings',
-    /** One key per pack's progress (schema 2). */
-    progress: (packId: string) => `progress:${packId}`,
+    /** The Commanders, with the track each follows per pack (schema 3). */
+    commanders: 'commanders',
+    /** One key per Commander's progress in a pack (schema 3); the first Commander's by default. */
+    progress: (packId: string, commanderId = 'c1') => `progress:${commanderId}:${packId}`,
     packIndex: 'packIndex',
     pack: (id: string) => `pack:${id}`,
   },
 } as const;
 
 export const BUILTIN_PACK_ID = 'heroes-and-villains-2023-11';
+
+/** The stored Commanders: one, `c1`, following `tracks` (pack id → track id), as a first install has it. */
+export function oneCommander(tracks: Record<string, string>): Record<string, unknown> {
+  return { activeId: 'c1', list: [{ id: 'c1', name: 'Commander 1', tracks }] };
+}
 
 /** Where extension code runs: an extension page (popup.html, options.html, ...) or the service worker. */
 export type ExtensionContext = Page | Worker;
@@ -225,8 +232,9 @@ export function onePackStore(
     [STORED.keys.pack(pack.id)]: pack,
     [STORED.keys.packIndex]: { [pack.id]: { title: pack.title, importedAt } },
     [STORED.keys.settings]: {
-      packs: { [pack.id]: { followedTrackId }, [BUILTIN_PACK_ID]: { hidden: true } },
+      packs: { [BUILTIN_PACK_ID]: { hidden: true } },
       notifications: { enabled: false, minutesBeforeEnd: 60, onStart: false },
     },
+    [STORED.keys.commanders]: oneCommander({ [pack.id]: followedTrackId }),
   };
 }

@@ -3,7 +3,7 @@
 // the failed checks every browser must survive with the pack kept. Written in the stored format, as
 // extension-store.ts explains.
 import type { FeedServer, Route } from '../helpers/feed-server';
-import { BUILTIN_PACK_ID, STORED } from './extension-store';
+import { BUILTIN_PACK_ID, oneCommander, STORED } from './extension-store';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -65,9 +65,10 @@ export function subscribedStore(server: FeedServer, name: string, etag: string, 
     [STORED.keys.pack(FEED_PACK_ID)]: weekPack(name),
     [STORED.keys.packIndex]: { [FEED_PACK_ID]: { title: FEED_PACK_TITLE, importedAt: now - DAY } },
     [STORED.keys.settings]: {
-      packs: { [FEED_PACK_ID]: { followedTrackId: FEED_TRACK_ID }, [BUILTIN_PACK_ID]: { hidden: true } },
+      packs: { [BUILTIN_PACK_ID]: { hidden: true } },
       notifications: { enabled: false, minutesBeforeEnd: 60, onStart: false },
     },
+    [STORED.keys.commanders]: oneCommander({ [FEED_PACK_ID]: FEED_TRACK_ID }),
     [STORED.keys.progress(FEED_PACK_ID)]: {
       tracks: { [FEED_TRACK_ID]: { milestones: { [FEED_MILESTONE_ID]: { objectives: { [FEED_OBJECTIVE.id]: now - HOUR } } } } },
     },

@@ -68,13 +68,15 @@ export function liveArcStore(now: number): Record<string, unknown> {
   if (!read.ok) throw new Error(`the e2e pack is invalid: ${JSON.stringify(read.problem)}`);
   const settings: Settings = {
     ...defaultSettings(),
-    packs: { [PACK_ID]: { followedTrackId: TRACK_ID }, [BUILTIN_PACK_ID]: { hidden: true } },
+    packs: { [BUILTIN_PACK_ID]: { hidden: true } },
   };
+  const commanders = { activeId: 'c1', list: [{ id: 'c1', name: 'Commander 1', tracks: { [PACK_ID]: TRACK_ID } }] };
   const progress: PackProgress = { tracks: { [TRACK_ID]: { milestones: { [MILESTONES[0].id]: { completedAt: now - 2 * DAY - HOUR, objectives: {} } } } } };
   return {
     [KEYS.schema]: SCHEMA_VERSION,
     [KEYS.settings]: settings,
-    [KEYS.progress(PACK_ID)]: progress,
+    [KEYS.commanders]: commanders,
+    [KEYS.progress('c1', PACK_ID)]: progress,
     [KEYS.packIndex]: { [PACK_ID]: { title: pack.title, importedAt: now - 3 * DAY } },
     [KEYS.pack(PACK_ID)]: pack,
   };
@@ -82,7 +84,7 @@ export function liveArcStore(now: number): Record<string, unknown> {
 
 /** The ids of the live milestone's checked objectives in the store, read from a page that can open it. */
 export async function storedObjectives(page: Page): Promise<string[]> {
-  const progress = (await readExtensionStore(page, KEYS.progress(PACK_ID))) as PackProgress | undefined;
+  const progress = (await readExtensionStore(page, KEYS.progress('c1', PACK_ID))) as PackProgress | undefined;
   return Object.keys(progress?.tracks[TRACK_ID]?.milestones[LIVE.id]?.objectives ?? {});
 }
 

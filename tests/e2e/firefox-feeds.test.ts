@@ -9,6 +9,7 @@ import { FIREFOX_E2E_EXTENSION_DIR, evaluateInExtension, launchFirefoxExtension,
 import { ariaChecked } from './firefox-arc';
 import { CATALOG_PATH, FAILED_CHECKS, FEED_OBJECTIVE, FEED_PACK_ID, FEED_PACK_TITLE, PACK_PATH, serveWeek, subscribedStore } from './feed-week';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server';
+import { STORED } from './extension-store';
 
 const button = (name: string) => `::-p-aria([name="${name}"][role="button"])`;
 
@@ -17,7 +18,8 @@ describe('feeds in Firefox ESR', () => {
   let ext: LaunchedFirefoxExtension;
   let options: Page;
   const storedPack = async () => JSON.stringify(await readExtensionStore(options, `pack:${FEED_PACK_ID}`));
-  const status = () => options.$eval('::-p-aria([role="status"])', (el) => el.textContent ?? '');
+  // The Feeds section's own status line (the Commanders section above has one too).
+  const status = () => options.$eval('section[aria-labelledby="feeds-heading"] [role="status"]', (el) => el.textContent ?? '');
   /** The text of the options page's list item of the feed at `url`. */
   const feedItem = (url: string) =>
     options.evaluate((address) => [...document.querySelectorAll('li')].find((li) => li.querySelector('h4') && li.textContent?.includes(address))?.textContent ?? '', url);
@@ -60,7 +62,7 @@ describe('feeds in Firefox ESR', () => {
 
     const popup = await popupShows('First Light');
     await popup.locator(`::-p-aria([name="${FEED_OBJECTIVE.text}"][role="checkbox"])`).click();
-    await expect.poll(() => readExtensionStore(options, `progress:${FEED_PACK_ID}`), { timeout: 5_000 }).toMatchObject({
+    await expect.poll(() => readExtensionStore(options, STORED.keys.progress(FEED_PACK_ID)), { timeout: 5_000 }).toMatchObject({
       tracks: { resistance: { milestones: { signal: { objectives: { [FEED_OBJECTIVE.id]: expect.any(Number) } } } } },
     });
     await popup.close();

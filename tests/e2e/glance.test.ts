@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedExtension } from './chromium';
-import { STORED, BUILTIN_PACK_ID } from './extension-store';
+import { STORED, BUILTIN_PACK_ID, oneCommander } from './extension-store';
 import { WED_NOON, openView, startFrom, launchOnWednesday } from './view-pages';
 
 const word = (letter: string) => letter.repeat(120);
@@ -51,9 +51,10 @@ function fourLivePacks(): Record<string, unknown> {
     ...Object.fromEntries(packs.map((pack) => [STORED.keys.pack(pack.id), pack])),
     [STORED.keys.packIndex]: Object.fromEntries(packs.map((pack, i) => [pack.id, { title: pack.title, importedAt: i }])),
     [STORED.keys.settings]: {
-      packs: { ...Object.fromEntries(packs.map((pack) => [pack.id, { followedTrackId: 't' }])), [BUILTIN_PACK_ID]: { hidden: true } },
+      packs: { [BUILTIN_PACK_ID]: { hidden: true } },
       notifications: { enabled: false, minutesBeforeEnd: 60, onStart: false },
     },
+    [STORED.keys.commanders]: oneCommander(Object.fromEntries(packs.map((pack) => [pack.id, 't']))),
   };
 }
 

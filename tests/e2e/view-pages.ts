@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, openExtensionPage, type LaunchedExtension } from './chromium';
-import { STORED, announceStoreChange, readStore, replaceStore } from './extension-store';
+import { STORED, announceStoreChange, oneCommander, readStore, replaceStore } from './extension-store';
 
 export const POPUP_SIZE = { width: 360, height: 560 };
 export const SIDE_PANEL_SIZE = { width: 420, height: 800 };
@@ -43,9 +43,10 @@ export function builtinArcStore(trackId: string, record: ArcRecord = {}): Record
   return {
     [STORED.keys.schema]: STORED.schema,
     [STORED.keys.settings]: {
-      packs: { [BUILTIN]: { followedTrackId: trackId } },
+      packs: {},
       notifications: { enabled: false, minutesBeforeEnd: 60, onStart: false },
     },
+    [STORED.keys.commanders]: oneCommander({ [BUILTIN]: trackId }),
     [STORED.keys.progress(BUILTIN)]: { tracks: { [trackId]: { milestones, ...server } } },
   };
 }

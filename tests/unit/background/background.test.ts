@@ -24,7 +24,8 @@ async function seed(p: Pack) {
   const store = await import('../../../lib/storage/store-adapter');
   await store.savePack(p, START - DAY);
   // Only the test pack is followed; the built-in arc is hidden so it cannot add its own milestones.
-  await store.updateSettings((s) => ({ ...s, packs: { 'live-pack': { followedTrackId: 'heroes' }, 'heroes-and-villains-2023-11': { hidden: true } } }));
+  await store.updateSettings((s) => ({ ...s, packs: { 'heroes-and-villains-2023-11': { hidden: true } } }));
+  await store.updateCommanders((c) => ({ ...c, list: c.list.map((each) => ({ ...each, tracks: { ...each.tracks, 'live-pack': 'heroes' } })) }));
 }
 
 async function badge() {
@@ -113,9 +114,36 @@ describe('progress changes', () => {
     await startWorker();
     await settled({ text: '2h' });
     const { recordProgress } = await import('../../../lib/storage/writes');
-    await recordProgress('live-pack', { kind: 'completed', trackId: 'heroes', milestoneId: 'm', value: true, at: Date.now() });
+    await recordProgress('c1', 'live-pack', { kind: 'completed', trackId: 'heroes', milestoneId: 'm', value: true, at: Date.now() });
     await pollUntil(async () => expect((await badge()).color).toEqual(rgba('green')));
     expect((await badge()).title).toContain('(completed)');
+  });
+});
+
+describe('two Commanders', () => {
+  it('stays amber while the other Commander has not completed the live milestone, names both, and turns green with both', async () => {
+    vi.setSystemTime(END - 2 * HOUR);
+    await seed(livePack());
+    const store = await import('../../../lib/storage/store-adapter');
+    await store.updateCommanders((c) => ({
+      activeId: 'c1',
+      list: [
+        { ...c.list[0]!, name: 'Kirk' },
+        { id: 'c2', name: 'Spock', tracks: { 'live-pack': 'heroes' } },
+      ],
+    }));
+    await startWorker();
+    await settled({ text: '2h' });
+    const { recordProgress } = await import('../../../lib/storage/writes');
+    const complete = (commanderId: string) =>
+      recordProgress(commanderId, 'live-pack', { kind: 'completed', trackId: 'heroes', milestoneId: 'm', value: true, at: Date.now() });
+    await complete('c1');
+    await pollUntil(async () => expect((await badge()).title).toContain('Kirk: completed'));
+    expect(await badge()).toMatchObject({ text: '2h', color: rgba('amber') });
+    expect((await badge()).title.split('\n').slice(1)).toEqual(['Kirk: completed', 'Spock: not completed']);
+    await complete('c2');
+    await pollUntil(async () => expect((await badge()).color).toEqual(rgba('green')));
+    expect((await badge()).title).toContain('Spock: completed');
   });
 });
 

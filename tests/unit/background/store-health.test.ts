@@ -20,7 +20,8 @@ async function startWorker() {
 async function seed() {
   const store = await import('../../../lib/storage/store-adapter');
   await store.savePack(livePack(), START - DAY);
-  await store.updateSettings((s) => ({ ...s, packs: { 'live-pack': { followedTrackId: 'heroes' }, 'heroes-and-villains-2023-11': { hidden: true } } }));
+  await store.updateSettings((s) => ({ ...s, packs: { 'heroes-and-villains-2023-11': { hidden: true } } }));
+  await store.updateCommanders((c) => ({ ...c, list: c.list.map((each) => ({ ...each, tracks: { ...each.tracks, 'live-pack': 'heroes' } })) }));
 }
 
 const badge = async () => ({ text: await fakeBrowser.action.getBadgeText({}), title: await fakeBrowser.action.getTitle({}) });
@@ -59,7 +60,8 @@ describe('a damaged store', () => {
     const source = createStore('store-health-source', 'kv');
     const adapter = await import('../../../lib/storage/store-adapter');
     await adapter.savePack(livePack(), START - DAY, source);
-    await adapter.updateSettings((s) => ({ ...s, packs: { 'live-pack': { followedTrackId: 'heroes' }, 'heroes-and-villains-2023-11': { hidden: true } } }), source);
+    await adapter.updateSettings((s) => ({ ...s, packs: { 'heroes-and-villains-2023-11': { hidden: true } } }), source);
+    await adapter.updateCommanders((c) => ({ ...c, list: c.list.map((each) => ({ ...each, tracks: { ...each.tracks, 'live-pack': 'heroes' } })) }), source);
     expect((await restoreBackup(await exportBackup(Date.now(), source))).ok).toBe(true);
     await settled('2h');
   });
@@ -119,11 +121,11 @@ describe('after the clock is moved back', () => {
     await startWorker();
     await settled('2h');
     const { ACTIVITY_REFRESH_MS } = await import('../../../lib/background/background-adapter');
-    const { updateSettings } = await import('../../../lib/storage/store-adapter');
+    const { updateCommanders } = await import('../../../lib/storage/store-adapter');
     const tabSwitch = (tabId: number) => fakeBrowser.tabs.onActivated.trigger({ tabId, windowId: 1 });
     await tabSwitch(2);
     // Unfollowed without an announcement: only a refresh shows it (an empty badge).
-    await updateSettings((s) => ({ ...s, packs: { 'heroes-and-villains-2023-11': { hidden: true } } }));
+    await updateCommanders((c) => ({ ...c, list: c.list.map((each) => ({ ...each, tracks: {} })) }));
     vi.setSystemTime(END - 2 * HOUR + ACTIVITY_REFRESH_MS - 1);
     await tabSwitch(3);
     expect((await badge()).text).toBe('2h');

@@ -88,10 +88,10 @@ describe('the backup file', () => {
   it('refuses a backup whose entries were changed after export, and changes nothing', async () => {
     const source = freshStore();
     await savePack(pack([fiveDayTrack()], { id: 'winter-arc' }), MON, source);
-    await updatePackProgress('winter-arc', (p) => applyProgressChange(p, { kind: 'completed', trackId: 'heroes', milestoneId: 'day-1', value: true, at: MON }), source);
+    await updatePackProgress('c1', 'winter-arc', (p) => applyProgressChange(p, { kind: 'completed', trackId: 'heroes', milestoneId: 'day-1', value: true, at: MON }), source);
     const file: Loose = JSON.parse(await exportBackup(MON, source));
     // Still a valid backup for the reader: only the digest tells.
-    file.entries.progress['winter-arc'].tracks.heroes.milestones['day-1'].completedAt = MON + 1;
+    file.entries.progress.c1['winter-arc'].tracks.heroes.milestones['day-1'].completedAt = MON + 1;
 
     const target = freshStore();
     await savePack(pack([fiveDayTrack()], { id: 'kept' }), MON, target);
@@ -120,34 +120,37 @@ describe('the backup file', () => {
     const target = freshStore();
     const result = await restoreBackup(earlier, target);
     expect(result.ok).toBe(true);
+    const commanders = { activeId: 'c1', list: [{ id: 'c1', name: 'Commander 1', tracks: { 'winter-arc': 'heroes' } }] };
+    const shared = { ...settings, packs: { 'heroes-and-villains-2023-11': { hidden: true } } };
     expect(new Map(await entries(target))).toEqual(
       new Map<string, unknown>([
         [KEYS.schema, SCHEMA_VERSION],
-        [KEYS.settings, settings],
+        [KEYS.settings, shared],
+        [KEYS.commanders, commanders],
         [KEYS.packIndex, packIndex],
-        [KEYS.progress('winter-arc'), progress['winter-arc']],
-        [KEYS.progress('heroes-and-villains-2023-11'), progress['heroes-and-villains-2023-11']],
+        [KEYS.progress('c1', 'winter-arc'), progress['winter-arc']],
+        [KEYS.progress('c1', 'heroes-and-villains-2023-11'), progress['heroes-and-villains-2023-11']],
         [KEYS.pack('winter-arc'), winter],
       ]),
     );
-    // Backed up again, it is a schema-2 file with the same entries.
+    // Backed up again, it is a current file with the same values, as one Commander's.
     const again = JSON.parse(await exportBackup(MON, target));
     expect(again.schema).toBe(SCHEMA_VERSION);
-    expect(again.entries).toEqual(JSON.parse(earlier).entries);
+    expect(again.entries).toEqual({ settings: shared, commanders, progress: { c1: progress }, packIndex, packs: { 'winter-arc': winter } });
   });
 
   it('refuses a backup with a key twice in one object (JSON.parse would keep the last), with its path, and changes nothing', async () => {
     const source = freshStore();
     await savePack(pack([fiveDayTrack()], { id: 'winter-arc' }), MON, source);
-    await updatePackProgress('winter-arc', (p) => applyProgressChange(p, { kind: 'completed', trackId: 'heroes', milestoneId: 'day-1', value: true, at: MON }), source);
+    await updatePackProgress('c1', 'winter-arc', (p) => applyProgressChange(p, { kind: 'completed', trackId: 'heroes', milestoneId: 'day-1', value: true, at: MON }), source);
     const text = await exportBackup(MON, source);
-    expect(text).toContain('"progress":{"winter-arc":');
-    const twice = text.replace('"progress":{', '"progress":{"winter-arc":{"tracks":{}},');
+    expect(text).toContain('"progress":{"c1":{"winter-arc":');
+    const twice = text.replace('"progress":{"c1":{', '"progress":{"c1":{"winter-arc":{"tracks":{}},');
     const target = freshStore();
     await savePack(pack([fiveDayTrack()], { id: 'kept' }), MON, target);
     const before = await entries(target);
     const result = await restoreBackup(twice, target);
-    expect(result).toEqual({ ok: false, problem: { path: 'entries.progress.winter-arc', message: 'the key "winter-arc" appears twice in this object' } });
+    expect(result).toEqual({ ok: false, problem: { path: 'entries.progress.c1.winter-arc', message: 'the key "winter-arc" appears twice in this object' } });
     expect(await entries(target)).toEqual(before);
   });
 

@@ -7,7 +7,8 @@ import { DIGEST_FIELD } from '../../../lib/backup/backup-file';
 import { BUILTIN_PACK_ID } from '../../../lib/packs/builtin';
 import { applyProgressChange } from '../../../lib/commander/progress-change';
 import { withPackSettings } from '../../../lib/commander/settings';
-import { claimNotifications, ensureSchema, readEverything, savePack, updatePackProgress, updateSettings } from '../../../lib/storage/store-adapter';
+import { withFollowedTrack } from '../../../lib/commander/commanders';
+import { claimNotifications, ensureSchema, readEverything, savePack, updateCommanders, updatePackProgress, updateSettings } from '../../../lib/storage/store-adapter';
 import { KEYS } from '../../../lib/storage/stored-data';
 import { DAY, fiveDayTrack, pack } from '../../fixtures/packs';
 
@@ -24,11 +25,12 @@ async function usedStore(): Promise<Store> {
   await ensureSchema(store);
   await savePack(pack([fiveDayTrack()], { id: 'winter-arc', title: 'Winter arc' }), MON - 1000, store);
   await savePack(pack([fiveDayTrack('villains')], { id: '2024-spring', title: 'Spring', dailyReset: '11:00Z' }), MON, store);
-  await updatePackProgress('winter-arc', (p) => applyProgressChange(p, { kind: 'completed', trackId: 'heroes', milestoneId: 'day-1', value: true, at: MON + 5 }), store);
-  await updatePackProgress('winter-arc', (p) => applyProgressChange(p, { kind: 'objective', trackId: 'heroes', milestoneId: 'day-2', objectiveId: 'a', value: true, at: MON + 6 }), store);
-  await updatePackProgress(BUILTIN_PACK_ID, (p) => applyProgressChange(p, { kind: 'server-points', trackId: 'defenders-of-peace', points: 4000, at: MON + 7 }), store);
+  await updatePackProgress('c1', 'winter-arc', (p) => applyProgressChange(p, { kind: 'completed', trackId: 'heroes', milestoneId: 'day-1', value: true, at: MON + 5 }), store);
+  await updatePackProgress('c1', 'winter-arc', (p) => applyProgressChange(p, { kind: 'objective', trackId: 'heroes', milestoneId: 'day-2', objectiveId: 'a', value: true, at: MON + 6 }), store);
+  await updatePackProgress('c1', BUILTIN_PACK_ID, (p) => applyProgressChange(p, { kind: 'server-points', trackId: 'defenders-of-peace', points: 4000, at: MON + 7 }), store);
+  await updateCommanders((c) => withFollowedTrack(c, 'c1', 'winter-arc', 'heroes'), store);
   await updateSettings((s) => {
-    const next = withPackSettings(withPackSettings(s, 'winter-arc', { followedTrackId: 'heroes', dailyReset: '05:00+02:00' }), BUILTIN_PACK_ID, { hidden: true });
+    const next = withPackSettings(withPackSettings(s, 'winter-arc', { dailyReset: '05:00+02:00' }), BUILTIN_PACK_ID, { hidden: true });
     return { ...next, notifications: { enabled: true, minutesBeforeEnd: 30, onStart: true } };
   }, store);
   await claimNotifications(['winter-arc/heroes/day-1/ending'], MON, store);
@@ -57,10 +59,10 @@ describe('backup and restore', () => {
 
   it('writes a format name, a version, the export time and the schema', async () => {
     const backup = await validBackup();
-    expect(backup).toMatchObject({ format: BACKUP_FORMAT, version: 1, exportedAt: '2023-11-14T00:00:00.000Z', schema: 2 });
-    expect(Object.keys(backup.entries)).toEqual(['settings', 'progress', 'packIndex', 'packs']);
+    expect(backup).toMatchObject({ format: BACKUP_FORMAT, version: 1, exportedAt: '2023-11-14T00:00:00.000Z', schema: 3 });
+    expect(Object.keys(backup.entries)).toEqual(['settings', 'commanders', 'progress', 'packIndex', 'packs']);
     expect(Object.keys(backup.entries.packs)).toEqual(expect.arrayContaining(['winter-arc', '2024-spring']));
-    expect(backupSummary(readBackup(backup).ok ? (readBackup(backup) as Loose).value : undefined)).toEqual({ packs: 2, completed: 1, exportedAt: '2023-11-14T00:00:00.000Z' });
+    expect(backupSummary(readBackup(backup).ok ? (readBackup(backup) as Loose).value : undefined)).toEqual({ packs: 2, commanders: 1, completed: 1, exportedAt: '2023-11-14T00:00:00.000Z' });
     expect(backupFileName(MON)).toBe('stfc-milestone-backup-2023-11-13.json');
   });
 
@@ -80,9 +82,9 @@ describe('backup and restore', () => {
     const target = await usedStore();
     const before = JSON.stringify(await readEverything(target));
     const backup = await validBackup();
-    backup.entries.progress['winter-arc'].tracks.heroes.milestones['day-1'].completedAt = 'yesterday';
+    backup.entries.progress.c1['winter-arc'].tracks.heroes.milestones['day-1'].completedAt = 'yesterday';
     const result = await restoreBackup(JSON.stringify(backup), target);
-    expect(result).toEqual({ ok: false, problem: { path: 'entries.progress.winter-arc.tracks.heroes.milestones.day-1.completedAt', message: 'not an integer' } });
+    expect(result).toEqual({ ok: false, problem: { path: 'entries.progress.c1.winter-arc.tracks.heroes.milestones.day-1.completedAt', message: 'not an integer' } });
     expect(JSON.stringify(await readEverything(target))).toBe(before);
   });
 });
@@ -98,6 +100,15 @@ describe('reading a backup', () => {
 
   it('accepts what export writes', async () => {
     expect(readBackup(JSON.stringify(await validBackup())).ok).toBe(true);
+  });
+
+  it('accepts a Commander’s reset in an IANA zone or UTC, and a server label', async () => {
+    const backup = await validBackup();
+    backup.entries.commanders.list[0].reset = { time: '04:00', zone: 'America/New_York' };
+    backup.entries.commanders.list.push({ id: 'c2', name: 'Alt', server: 'S42', reset: { time: '23:59', zone: 'UTC' }, tracks: {} });
+    backup.entries.progress.c2 = {};
+    const read = readBackup(JSON.stringify(backup));
+    expect(read.ok && read.value.entries.commanders.list).toEqual(backup.entries.commanders.list);
   });
 
   it.each([
@@ -117,10 +128,20 @@ describe('reading a backup', () => {
     ['a reminder of two days', (b: Loose) => (b.entries.settings.notifications.minutesBeforeEnd = 2880), 'entries.settings.notifications.minutesBeforeEnd', /0–1440/],
     ['a string for a switch', (b: Loose) => (b.entries.settings.notifications.enabled = 'yes'), 'entries.settings.notifications.enabled', /true or false/],
     ['a bad daily reset', (b: Loose) => (b.entries.settings.packs['winter-arc'].dailyReset = '25:00Z'), 'entries.settings.packs.winter-arc.dailyReset', /daily reset/],
-    ['a key that is not an id', (b: Loose) => (b.entries.progress['Not An Id'] = { tracks: {} }), 'entries.progress["Not An Id"]', /not a valid id/],
+    ['a key that is not an id', (b: Loose) => (b.entries.progress.c1['Not An Id'] = { tracks: {} }), 'entries.progress.c1["Not An Id"]', /not a valid id/],
     ['a __proto__ key', (b: Loose) => (b.entries.settings.packs = JSON.parse('{"__proto__": {"hidden": true}}')), 'entries.settings.packs.__proto__', /not a valid id/],
-    ['negative server points', (b: Loose) => (b.entries.progress[BUILTIN_PACK_ID].tracks['defenders-of-peace'].server.points = -1), `entries.progress.${BUILTIN_PACK_ID}.tracks.defenders-of-peace.server.points`, /must be/],
-    ['an objective checked at no time', (b: Loose) => (b.entries.progress['winter-arc'].tracks.heroes.milestones['day-2'].objectives.a = null), 'entries.progress.winter-arc.tracks.heroes.milestones.day-2.objectives.a', /not an integer/],
+    ['negative server points', (b: Loose) => (b.entries.progress.c1[BUILTIN_PACK_ID].tracks['defenders-of-peace'].server.points = -1), `entries.progress.c1.${BUILTIN_PACK_ID}.tracks.defenders-of-peace.server.points`, /must be/],
+    ['an objective checked at no time', (b: Loose) => (b.entries.progress.c1['winter-arc'].tracks.heroes.milestones['day-2'].objectives.a = null), 'entries.progress.c1.winter-arc.tracks.heroes.milestones.day-2.objectives.a', /not an integer/],
+    ['missing Commanders', (b: Loose) => delete b.entries.commanders, 'entries.commanders', /missing/],
+    ['no Commander at all', (b: Loose) => (b.entries.commanders.list = []), 'entries.commanders.list', /holds no Commander/],
+    ['an active Commander not in the list', (b: Loose) => (b.entries.commanders.activeId = 'c9'), 'entries.commanders.activeId', /names no Commander/],
+    ['two Commanders with one id', (b: Loose) => b.entries.commanders.list.push({ ...b.entries.commanders.list[0] }), 'entries.commanders.list[1].id', /used twice/],
+    ['a Commander id that is not c<N>', (b: Loose) => (b.entries.commanders.list[0].id = 'kirk'), 'entries.commanders.list[0].id', /not a Commander id/],
+    ['a Commander without a name', (b: Loose) => (b.entries.commanders.list[0].name = ' '), 'entries.commanders.list[0].name', /./],
+    ['a followed track that is not an id', (b: Loose) => (b.entries.commanders.list[0].tracks['winter-arc'] = 'Heroes!'), 'entries.commanders.list[0].tracks.winter-arc', /not a valid id/],
+    ['a reset at 24:00', (b: Loose) => (b.entries.commanders.list[0].reset = { time: '24:00', zone: 'UTC' }), 'entries.commanders.list[0].reset.time', /HH:mm/],
+    ['a reset in an unknown zone', (b: Loose) => (b.entries.commanders.list[0].reset = { time: '04:00', zone: 'Mars/Olympus' }), 'entries.commanders.list[0].reset.zone', /time zone/],
+    ['progress of a Commander that is not in the file', (b: Loose) => (b.entries.progress.c7 = {}), 'entries.progress.c7', /not a Commander/],
   ])('refuses %s', async (_label, change, path, message) => {
     const problem = await refusal(change);
     expect(problem.path).toBe(path);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeAt, countdownText, nextBadgeChange, nextCountdownChange } from '../../../lib/badge/rules';
+import { badgeAt, commandersBadgeAt, commandersNextBadgeChange, countdownText, nextBadgeChange, nextCountdownChange } from '../../../lib/badge/rules';
 import { emptyPackProgress } from '../../../lib/commander/progress';
 import { applyProgressChange } from '../../../lib/commander/progress-change';
 import { scheduleTrack, trackProgress, type FollowedTrack } from '../../../lib/schedule/schedule';
@@ -108,6 +108,43 @@ describe('badgeAt with several followed tracks', () => {
     expect(badgeAt(both, START + HOUR, utc)).toMatchObject({ text: '1h', colour: 'red' });
     expect(badgeAt(both, START + HOUR, utc).title).toContain('Short one');
     expect(badgeAt(both, START + 2 * HOUR, utc)).toMatchObject({ text: '2d', colour: 'blue' });
+  });
+});
+
+describe('the badge over two Commanders', () => {
+  const THU = Date.UTC(2023, 10, 16);
+  const kirkDone = () => [
+    { name: 'Kirk', followed: followed(undefined, ['m']) },
+    { name: 'Spock', followed: followed() },
+  ];
+
+  it('is not green while one Commander has not completed the live milestone, and names each one’s state', () => {
+    const badge = commandersBadgeAt(kirkDone(), THU - 2 * HOUR, utc);
+    expect(badge).toMatchObject({ text: '2h', colour: 'amber' });
+    expect(badge.title).toBe(`Unraveling Anomalies · Defenders of Peace · ends ${utc(THU)}\nKirk: completed\nSpock: not completed`);
+  });
+
+  it('turns green once every Commander has completed it', () => {
+    const both = [
+      { name: 'Kirk', followed: followed(undefined, ['m']) },
+      { name: 'Spock', followed: followed(undefined, ['m']) },
+    ];
+    expect(commandersBadgeAt(both, THU - 2 * HOUR, utc)).toMatchObject({ text: '2h', colour: 'green' });
+    expect(commandersBadgeAt(both, THU - 2 * HOUR, utc).title).toMatch(/^Unraveling Anomalies \(completed\) .*\nKirk: completed\nSpock: completed$/);
+  });
+
+  it('wakes for the amber and red thresholds of the Commander who has not completed it', () => {
+    expect(commandersNextBadgeChange(kirkDone(), THU - 3.5 * HOUR)).toBe(THU - 3 * HOUR);
+    const both = [
+      { name: 'Kirk', followed: followed(undefined, ['m']) },
+      { name: 'Spock', followed: followed(undefined, ['m']) },
+    ];
+    expect(commandersNextBadgeChange(both, THU - 3.5 * HOUR)).toBe(THU - 3 * HOUR + 1);
+  });
+
+  it('says when a Commander follows nothing live', () => {
+    const badge = commandersBadgeAt([{ name: 'Kirk', followed: followed() }, { name: 'Spock', followed: [] }], THU - 2 * HOUR, utc);
+    expect(badge.title.split('\n').slice(1)).toEqual(['Kirk: not completed', 'Spock: nothing live']);
   });
 });
 

@@ -38,7 +38,7 @@ async function subscribed(path = '/winter.json') {
   server.set(path, { body: JSON.stringify(arc()), etag: '"v1"' });
   const result = await subscribe(server.url(path), NOW, store);
   expect(result.ok).toBe(true);
-  await updatePackProgress('winter-arc', (p) => applyProgressChange(p, { kind: 'objective', trackId: 'heroes', milestoneId: 'day-2', objectiveId: 'a', value: true, at: NOW }), store);
+  await updatePackProgress('c1', 'winter-arc', (p) => applyProgressChange(p, { kind: 'objective', trackId: 'heroes', milestoneId: 'day-2', objectiveId: 'a', value: true, at: NOW }), store);
   return server.url(path);
 }
 
@@ -53,7 +53,7 @@ describe('subscribing', () => {
     const url = await subscribed();
     const everything = await readEverything(store);
     expect(everything[KEYS.pack('winter-arc')]).toEqual(arc());
-    expect((everything[KEYS.settings] as any).packs['winter-arc'].followedTrackId).toBe('heroes');
+    expect((everything[KEYS.commanders] as any).list[0].tracks['winter-arc']).toBe('heroes');
     expect(await readFeeds(store)).toEqual({
       [url]: { kind: 'pack', url, title: 'Winter arc', packId: 'winter-arc', addedAt: NOW, lastCheckedAt: NOW, lastChangedAt: NOW, etag: '"v1"' },
     });
@@ -95,7 +95,7 @@ describe('checking a feed', () => {
     expect(record).not.toHaveProperty('problem');
     const everything = await readEverything(store);
     expect((everything[KEYS.pack('winter-arc')] as any).tracks[0].milestones[1].name).toBe('Renamed Milestone');
-    expect((everything[KEYS.progress('winter-arc')] as any).tracks.heroes.milestones['day-2'].objectives).toEqual({ a: NOW });
+    expect((everything[KEYS.progress('c1', 'winter-arc')] as any).tracks.heroes.milestones['day-2'].objectives).toEqual({ a: NOW });
     expect(server.requests.at(-1)!.headers['if-none-match']).toBe('"v1"');
   });
 

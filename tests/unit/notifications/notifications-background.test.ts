@@ -20,9 +20,10 @@ async function seed(notifications: Partial<NotificationSettings> = {}) {
   await store.savePack(arc, START - DAY);
   await store.updateSettings((s) => ({
     ...s,
-    packs: { arc: { followedTrackId: 'heroes' }, 'heroes-and-villains-2023-11': { hidden: true } },
+    packs: { 'heroes-and-villains-2023-11': { hidden: true } },
     notifications: { enabled: true, minutesBeforeEnd: 60, onStart: true, ...notifications },
   }));
+  await store.updateCommanders((c) => ({ ...c, list: c.list.map((each) => ({ ...each, tracks: { ...each.tracks, 'arc': 'heroes' } })) }));
 }
 
 /** How many times a worker has finished a refresh: each one ends by setting or clearing the alarm. */
@@ -119,9 +120,27 @@ describe('notifications from the background', () => {
     await seed({ onStart: false });
     await startWorker();
     const { recordProgress } = await import('../../../lib/storage/writes');
-    await recordProgress('arc', { kind: 'completed', trackId: 'heroes', milestoneId: 'mon', value: true, at: Date.now() });
+    await recordProgress('c1', 'arc', { kind: 'completed', trackId: 'heroes', milestoneId: 'mon', value: true, at: Date.now() });
     await runUntil(START + 2 * DAY);
     expect(shown.map((n) => n.id)).toEqual(['arc/heroes/tue/ending']);
+  });
+
+  it('reminds each Commander who has not completed the milestone, by name, once each', async () => {
+    vi.setSystemTime(START + HOUR);
+    await seed({ onStart: false });
+    const store = await import('../../../lib/storage/store-adapter');
+    await store.updateCommanders((c) => ({
+      ...c,
+      list: [
+        { ...c.list[0]!, name: 'Kirk' },
+        { id: 'c2', name: 'Spock', tracks: { arc: 'heroes' } },
+      ],
+    }));
+    await startWorker();
+    const { recordProgress } = await import('../../../lib/storage/writes');
+    await recordProgress('c1', 'arc', { kind: 'completed', trackId: 'heroes', milestoneId: 'mon', value: true, at: Date.now() });
+    await runUntil(START + DAY);
+    expect(shown.map(({ id, title }) => ({ id, title }))).toEqual([{ id: 'c2/arc/heroes/mon/ending', title: 'Spock: Monday ends in 1 h' }]);
   });
 
   it('after a long sleep, still gives the reminder of a live milestone but drops a stale start notice', async () => {

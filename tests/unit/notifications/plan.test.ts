@@ -57,6 +57,12 @@ describe('which notifications are due', () => {
     expect(start).toMatchObject({ title: 'Hidden Motivations has started', message: 'Defenders of Peace · 100 points · ends 00:00 (in 1 d)' });
   });
 
+  it('names the Commander when there are several, with an id of its own, so each Commander’s fires once', () => {
+    const [ending] = dueNotifications(followed(), on(), END - HOUR, utc, { id: 'c2', name: 'Commander 2' });
+    expect(ending).toMatchObject({ id: 'c2/arc/heroes/m/ending', title: 'Commander 2: Hidden Motivations ends in 1 h' });
+    expect(dueNotifications(followed(true), on(), END - HOUR, utc, { id: 'c2', name: 'Commander 2' })).toEqual([]);
+  });
+
   it('follows the settings: off, no start notice, no reminder, a lead longer than the milestone', () => {
     expect(ids(START, on({ enabled: false }))).toEqual([]);
     expect(ids(START, on({ onStart: false }))).toEqual([]);

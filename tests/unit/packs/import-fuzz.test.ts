@@ -243,8 +243,8 @@ async function usedStore() {
   const prepared = prepareImport(serialisePack(validPack()), installedPacks(await loadOptionsState(store)));
   if (!prepared.ok) throw new Error('the base pack is refused');
   await commitImport(prepared, MON, store);
-  await updatePackProgress('fuzz-arc', (p) => applyProgressChange(p, { kind: 'completed', trackId: 'heroes', milestoneId: 'day-1', value: true, at: MON }), store);
-  await updatePackProgress('fuzz-arc', (p) => applyProgressChange(p, { kind: 'server-points', trackId: 'heroes', points: 10, at: MON }), store);
+  await updatePackProgress('c1', 'fuzz-arc', (p) => applyProgressChange(p, { kind: 'completed', trackId: 'heroes', milestoneId: 'day-1', value: true, at: MON }), store);
+  await updatePackProgress('c1', 'fuzz-arc', (p) => applyProgressChange(p, { kind: 'server-points', trackId: 'heroes', points: 10, at: MON }), store);
   await updateSettings((s) => withPackSettings(s, 'fuzz-arc', { dailyReset: '10:00Z' }), store);
   await claimNotifications(['fuzz-arc/heroes/day-1/ending'], MON, store);
   return store;

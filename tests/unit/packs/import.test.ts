@@ -9,7 +9,8 @@ import { serialisePack } from '../../../lib/packs/export';
 import type { Pack } from '../../../lib/packs/types';
 import { applyProgressChange, type ProgressChange } from '../../../lib/commander/progress-change';
 import { withPackSettings } from '../../../lib/commander/settings';
-import { readEverything, readSnapshot, removePack, updatePackProgress, updateSettings } from '../../../lib/storage/store-adapter';
+import { withFollowedTrack } from '../../../lib/commander/commanders';
+import { readEverything, readSnapshot, removePack, updateCommanders, updatePackProgress, updateSettings } from '../../../lib/storage/store-adapter';
 import { followedTracks } from '../../../lib/views/tracker-state';
 import { loadTrackerState } from '../../../lib/storage/load';
 import { fiveDayTrack, milestone, pack, track } from '../../fixtures/packs';
@@ -25,7 +26,7 @@ async function importText(text: string, store: ReturnType<typeof freshStore>, no
 }
 
 const record = (store: ReturnType<typeof freshStore>, packId: string, change: ProgressChange) =>
-  updatePackProgress(packId, (p) => applyProgressChange(p, change), store);
+  updatePackProgress('c1', packId, (p) => applyProgressChange(p, change), store);
 
 const arc = (extra: Partial<Pack> = {}) =>
   pack([fiveDayTrack('heroes'), { ...fiveDayTrack('villains'), name: 'Villains' }], { id: 'winter-arc', title: 'Winter arc', ...extra });
@@ -46,14 +47,14 @@ describe('importing a pack', () => {
 
   it('follows the track with the role the Commander follows elsewhere', async () => {
     const store = freshStore();
-    await updateSettings((s) => withPackSettings(s, BUILTIN_PACK_ID, { followedTrackId: 'architects-of-chaos' }), store);
+    await updateCommanders((c) => withFollowedTrack(c, 'c1', BUILTIN_PACK_ID, 'architects-of-chaos'), store);
     expect(builtinPack().tracks.find((t) => t.id === 'architects-of-chaos')?.role).toBe('Villain');
     const villainArc = pack(
       [track('good', [milestone('m', '2024-01-01', '2024-01-02')], { role: 'Hero' }), track('bad', [milestone('m', '2024-01-01', '2024-01-02')], { role: 'villain' })],
       { id: 'roles' },
     );
     expect(await importText(serialisePack(villainArc), store)).toMatchObject({ ok: true, followTrackId: 'bad' });
-    expect((await readSnapshot(store)).settings.packs.roles).toEqual({ followedTrackId: 'bad' });
+    expect((await readSnapshot(store)).commanders.list[0]!.tracks.roles).toBe('bad');
   });
 
   it('refuses a pack that takes the id of the built-in pack, naming the id', async () => {
@@ -124,22 +125,24 @@ describe('re-importing a pack id', () => {
   it('follows another track when the followed one is gone, and says so first', async () => {
     const store = freshStore();
     await importText(serialisePack(arc()), store);
-    await updateSettings((s) => withPackSettings(s, 'winter-arc', { followedTrackId: 'villains' }), store);
+    await updateCommanders((c) => withFollowedTrack(c, 'c1', 'winter-arc', 'villains'), store);
     const without = arc();
     without.tracks = [without.tracks[0]!];
     const prepared = prepareImport(serialisePack(without), installedPacks(await loadOptionsState(store)));
     expect(prepared).toMatchObject({ ok: true, followTrackId: 'heroes', replaces: { followedTrackGone: true } });
     if (!prepared.ok) throw new Error('refused');
     await commitImport(prepared, MON, store);
-    expect((await readSnapshot(store)).settings.packs['winter-arc']?.followedTrackId).toBe('heroes');
+    expect((await readSnapshot(store)).commanders.list[0]!.tracks['winter-arc']).toBe('heroes');
   });
 
   it('keeps the followed track when the new version still has it', async () => {
     const store = freshStore();
     await importText(serialisePack(arc()), store);
-    await updateSettings((s) => withPackSettings(s, 'winter-arc', { followedTrackId: 'villains', dailyReset: '11:00Z' }), store);
+    await updateCommanders((c) => withFollowedTrack(c, 'c1', 'winter-arc', 'villains'), store);
+    await updateSettings((s) => withPackSettings(s, 'winter-arc', { dailyReset: '11:00Z' }), store);
     await importText(serialisePack(arc({ title: 'Again' })), store);
-    expect((await readSnapshot(store)).settings.packs['winter-arc']).toEqual({ followedTrackId: 'villains', dailyReset: '11:00Z' });
+    expect((await readSnapshot(store)).settings.packs['winter-arc']).toEqual({ dailyReset: '11:00Z' });
+    expect((await readSnapshot(store)).commanders.list[0]!.tracks['winter-arc']).toBe('villains');
   });
 });
 

@@ -7,9 +7,10 @@ import { prepareImport } from '../../../lib/packs/import';
 import { MAX_BACKUP_BYTES as BACKUP_MAX_BYTES } from '../../../lib/backup/backup';
 import { MAX_BACKUP_BYTES, MAX_PACK_BYTES, MAX_PACKS } from '../../../lib/storage/limits';
 import { defaultSettings } from '../../../lib/commander/settings';
+import { defaultCommanders } from '../../../lib/commander/commanders';
 import { SCHEMA_VERSION, type Snapshot } from '../../../lib/storage/stored-data';
 
-const emptySnapshot = (): Snapshot => ({ schema: SCHEMA_VERSION, settings: defaultSettings(), progress: {}, packIndex: {} });
+const emptySnapshot = (): Snapshot => ({ schema: SCHEMA_VERSION, settings: defaultSettings(), commanders: defaultCommanders(), progress: {}, packIndex: {} });
 import { fiveDayTrack, pack } from '../../fixtures/packs';
 
 const NOW = Date.UTC(2023, 10, 13);
@@ -46,6 +47,7 @@ describe('limits', () => {
       schema: SCHEMA_VERSION,
       entries: {
         settings: emptySnapshot().settings,
+        commanders: emptySnapshot().commanders,
         progress: {},
         packIndex: Object.fromEntries(packs.map((p) => [p.id, { title: p.title, importedAt: NOW }])),
         packs: Object.fromEntries(packs.map((p) => [p.id, p])),

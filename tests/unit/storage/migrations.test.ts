@@ -41,26 +41,107 @@ function schema1Store(): Array<[string, unknown]> {
   ];
 }
 
-describe('the upgrade from schema 1 to 2', () => {
-  it('moves each pack’s progress to its own key and keeps every other value as it was', async () => {
+/** The settings as schema 3 keeps them: shared by every Commander, without the followed tracks. */
+const sharedSettings = {
+  packs: { 'winter-arc': { dailyReset: '05:00+02:00' } },
+  notifications: settings.notifications,
+};
+const firstCommander = {
+  activeId: 'c1',
+  list: [{ id: 'c1', name: 'Commander 1', tracks: { 'winter-arc': 'heroes', '2024-spring': 'villains', [BUILTIN_PACK_ID]: 'defenders-of-peace' } }],
+};
+
+/** The store after the upgrade to schema 3, from schema 1 or 2: every value kept, the progress as the first Commander's. */
+const upgraded = new Map<string, unknown>([
+  ['schema', 3],
+  ['settings', sharedSettings],
+  ['commanders', firstCommander],
+  ['progress:c1:winter-arc', progress['winter-arc']],
+  ['progress:c1:2024-spring', progress['2024-spring']],
+  [`progress:c1:${BUILTIN_PACK_ID}`, progress[BUILTIN_PACK_ID]],
+  ['packIndex', packIndex],
+  ['pack:winter-arc', winter],
+  ['pack:2024-spring', spring],
+  ['notified', notified],
+]);
+
+/** A store exactly as schema 2 wrote it: one `progress:<packId>` value per pack, followed tracks in the settings. */
+function schema2Store(): Array<[string, unknown]> {
+  return [
+    ['schema', 2],
+    ['settings', settings],
+    ['progress:winter-arc', progress['winter-arc']],
+    ['progress:2024-spring', progress['2024-spring']],
+    [`progress:${BUILTIN_PACK_ID}`, progress[BUILTIN_PACK_ID]],
+    ['packIndex', packIndex],
+    ['pack:winter-arc', winter],
+    ['pack:2024-spring', spring],
+    ['notified', notified],
+  ];
+}
+
+describe('the upgrade from schema 2 to 3 (Commanders)', () => {
+  it('makes today’s data the first Commander and keeps every value', async () => {
+    const store = freshStore();
+    await setMany(schema2Store(), store);
+    expect(await migrate(store)).toEqual({ ok: true, from: 2, schema: 3 });
+    expect(new Map(await entries(store))).toEqual(upgraded);
+    // Read back through the readers the views use.
+    expect(await readSnapshot(store)).toEqual({ schema: 3, settings: sharedSettings, commanders: firstCommander, progress: { c1: progress }, packIndex });
+  });
+
+  it('moves each progress record as it was, byte for byte', async () => {
+    const store = freshStore();
+    await setMany(schema2Store(), store);
+    await migrate(store);
+    const after = new Map(await entries(store));
+    for (const [packId, record] of Object.entries(progress)) expect(JSON.stringify(after.get(`progress:c1:${packId}`))).toBe(JSON.stringify(record));
+  });
+
+  it('changes nothing when it runs a second time', async () => {
+    const store = freshStore();
+    await setMany(schema2Store(), store);
+    await migrate(store);
+    const once = await entries(store);
+    expect(await migrate(store)).toEqual({ ok: true, from: 3, schema: 3 });
+    expect(await entries(store)).toEqual(once);
+  });
+
+  it('shows the views the first Commander’s tracks and progress', async () => {
+    const store = freshStore();
+    await setMany(schema2Store(), store);
+    const state = await loadTrackerState(store);
+    expect(state.commanderId).toBe('c1');
+    const winterState = state.packs.find((entry) => entry.pack.id === 'winter-arc');
+    expect(winterState?.followedTrackId).toBe('heroes');
+    expect(winterState?.progress).toEqual(progress['winter-arc']);
+    expect(winterState?.schedule?.dailyReset).toBe('05:00+02:00');
+  });
+
+  it('keeps what this version wrote into a store before marking it (read as schema 1)', async () => {
+    const store = freshStore();
+    const commanders = { activeId: 'c2', list: [{ id: 'c1', name: 'Commander 1', tracks: { x: 'heroes' } }, { id: 'c2', name: 'Alt', tracks: {} }] };
+    await setMany([['commanders', commanders], ['progress:c2:x', progress['winter-arc']], ['packIndex', packIndex]], store);
+    expect(await migrate(store)).toEqual({ ok: true, from: 1, schema: 3 });
+    expect(new Map(await entries(store))).toEqual(new Map<string, unknown>([['schema', 3], ['commanders', commanders], ['progress:c2:x', progress['winter-arc']], ['packIndex', packIndex]]));
+  });
+
+  it('settles as damaged, writing nothing, on a followed track that is not an id', async () => {
+    const store = freshStore();
+    const stored: Array<[string, unknown]> = [['schema', 2], ['settings', { ...settings, packs: { x: { followedTrackId: 7 } } }], ['progress:x', progress['winter-arc']]];
+    await setMany(stored, store);
+    const before = await entries(store);
+    expect(await migrate(store)).toEqual({ ok: false, damage: 'the followed track of x is not an id' });
+    expect(await entries(store)).toEqual(before);
+  });
+});
+
+describe('the upgrade from schema 1', () => {
+  it('reaches schema 3 through 2, keeping every value', async () => {
     const store = freshStore();
     await setMany(schema1Store(), store);
-    expect(await migrate(store)).toEqual({ ok: true, from: 1, schema: 2 });
-    expect(new Map(await entries(store))).toEqual(
-      new Map<string, unknown>([
-        ['schema', 2],
-        ['settings', settings],
-        ['progress:winter-arc', progress['winter-arc']],
-        ['progress:2024-spring', progress['2024-spring']],
-        [`progress:${BUILTIN_PACK_ID}`, progress[BUILTIN_PACK_ID]],
-        ['packIndex', packIndex],
-        ['pack:winter-arc', winter],
-        ['pack:2024-spring', spring],
-        ['notified', notified],
-      ]),
-    );
-    // Read back through the readers the views use.
-    expect(await readSnapshot(store)).toEqual({ schema: 2, settings, progress, packIndex });
+    expect(await migrate(store)).toEqual({ ok: true, from: 1, schema: 3 });
+    expect(new Map(await entries(store))).toEqual(upgraded);
   });
 
   it('changes nothing when it runs a second time', async () => {
@@ -68,15 +149,15 @@ describe('the upgrade from schema 1 to 2', () => {
     await setMany(schema1Store(), store);
     await migrate(store);
     const once = await entries(store);
-    expect(await migrate(store)).toEqual({ ok: true, from: 2, schema: 2 });
+    expect(await migrate(store)).toEqual({ ok: true, from: 3, schema: 3 });
     expect(await entries(store)).toEqual(once);
   });
 
   it('upgrades a schema-1 store written before the schema mark existed', async () => {
     const store = freshStore();
     await setMany(schema1Store().filter(([key]) => key !== 'schema'), store);
-    expect(await migrate(store)).toEqual({ ok: true, from: 1, schema: 2 });
-    expect((await readSnapshot(store)).progress).toEqual(progress);
+    expect(await migrate(store)).toEqual({ ok: true, from: 1, schema: 3 });
+    expect((await readSnapshot(store)).progress).toEqual({ c1: progress });
   });
 
   it('is run by the views’ first read, so a view opened before the background upgrades sees all progress', async () => {
@@ -84,26 +165,26 @@ describe('the upgrade from schema 1 to 2', () => {
     await setMany(schema1Store(), store);
     const state = await loadTrackerState(store);
     expect(state.packs.find((entry) => entry.pack.id === 'winter-arc')?.progress).toEqual(progress['winter-arc']);
-    expect((await loadOptionsState(store)).snapshot.progress).toEqual(progress);
+    expect((await loadOptionsState(store)).snapshot.progress).toEqual({ c1: progress });
     expect(await readEverything(store)).not.toHaveProperty('progress');
   });
 });
 
 describe('a click after the upgrade', () => {
-  it('rewrites only its own pack’s progress', async () => {
+  it('rewrites only its own Commander’s record of its own pack', async () => {
     const store = freshStore();
     await setMany(schema1Store(), store);
     await migrate(store);
     const put = vi.spyOn(IDBObjectStore.prototype, 'put');
     try {
-      await updatePackProgress('2024-spring', (p) => applyProgressChange(p, { kind: 'completed', trackId: 'villains', milestoneId: 'day-4', value: true, at: MON }), store);
-      expect(put.mock.calls.map(([, key]) => key)).toEqual([KEYS.progress('2024-spring')]);
+      await updatePackProgress('c1', '2024-spring', (p) => applyProgressChange(p, { kind: 'completed', trackId: 'villains', milestoneId: 'day-4', value: true, at: MON }), store);
+      expect(put.mock.calls.map(([, key]) => key)).toEqual([KEYS.progress('c1', '2024-spring')]);
     } finally {
       put.mockRestore();
     }
     const after = await readSnapshot(store);
-    expect(after.progress['winter-arc']).toEqual(progress['winter-arc']);
-    expect(after.progress['2024-spring']?.tracks.villains?.milestones['day-4']?.completedAt).toBe(MON);
+    expect(after.progress.c1?.['winter-arc']).toEqual(progress['winter-arc']);
+    expect(after.progress.c1?.['2024-spring']?.tracks.villains?.milestones['day-4']?.completedAt).toBe(MON);
   });
 });
 
@@ -118,6 +199,7 @@ describe('a store this version cannot read', () => {
     ['a pack’s progress without tracks', [['schema', 1], ['progress', { x: { done: true } }]], /progress of x/],
     ['settings that are a list', [['schema', 1], ['settings', []]], /settings/],
     ['a pack index that is text', [['schema', 2], ['packIndex', 'x']], /pack list/],
+    ['Commanders that are no list', [['schema', 3], ['commanders', { activeId: 'c1', list: [] }]], /Commanders/],
   ])('settles as damaged on %s and leaves the data untouched', async (_label, stored, reason) => {
     const store = freshStore();
     await setMany(stored, store);

@@ -53,8 +53,9 @@ async function startBackground() {
   await bg.store.savePack(hiddenPack, START - DAY + 1);
   await bg.store.updateSettings((s) => ({
     ...s,
-    packs: { [PACK_ID]: { followedTrackId: 'heroes' }, [HIDDEN_ID]: { hidden: true }, [BUILTIN_PACK_ID]: { hidden: true } },
+    packs: { [HIDDEN_ID]: { hidden: true }, [BUILTIN_PACK_ID]: { hidden: true } },
   }));
+  await bg.store.updateCommanders((c) => ({ ...c, list: [{ ...c.list[0]!, tracks: { [PACK_ID]: 'heroes' } }] }));
   await bg.background.startBackground(() => Date.now()).ready;
   return bg;
 }
@@ -142,16 +143,16 @@ describe('a private view (extension.inIncognitoContext)', () => {
     const view = await context();
     sent.length = 0;
 
-    await view.remote.recordProgress(PACK_ID, completed);
+    await view.remote.recordProgress('c1', PACK_ID, completed);
     expect(sent).toEqual(['recordChange', 'storeChanged']);
-    expect((await bg.store.readSnapshot()).progress[PACK_ID]?.tracks.heroes?.milestones.m).toEqual({ completedAt: NOW, objectives: {} });
+    expect((await bg.store.readSnapshot()).progress.c1?.[PACK_ID]?.tracks.heroes?.milestones.m).toEqual({ completedAt: NOW, objectives: {} });
     expect(announced).toEqual([{ what: 'progress', packId: PACK_ID }]);
     expect(liveProgress(otherState)?.completedAt).toBe(NOW);
     expect(await badgeColour()).toEqual(rgba(BADGE_COLOURS.green));
 
-    await view.remote.recordPackSettings(PACK_ID, { followedTrackId: 'villains' });
-    expect((await bg.store.readSnapshot()).settings.packs[PACK_ID]).toEqual({ followedTrackId: 'villains' });
-    expect(announced).toEqual([{ what: 'progress', packId: PACK_ID }, { what: 'settings' }]);
+    await view.remote.recordFollowedTrack('c1', PACK_ID, 'villains');
+    expect((await bg.store.readSnapshot()).commanders.list[0]!.tracks[PACK_ID]).toBe('villains');
+    expect(announced).toEqual([{ what: 'progress', packId: PACK_ID }, { what: 'commanders' }]);
     expect(otherState.packs[0]?.followedTrackId).toBe('villains');
     // The followed milestone is now days ahead: grey, counting down to its start.
     expect(await badgeColour()).toEqual(rgba(BADGE_COLOURS.grey));
@@ -173,7 +174,7 @@ describe('a private view (extension.inIncognitoContext)', () => {
 
     const expected = { name: 'InvalidStateError', message: refusal().message };
     await expect(view.remote.loadViewState()).rejects.toMatchObject(expected);
-    await expect(view.remote.recordProgress(PACK_ID, completed)).rejects.toMatchObject(expected);
+    await expect(view.remote.recordProgress('c1', PACK_ID, completed)).rejects.toMatchObject(expected);
     expect(sent).toEqual(['readStore', 'recordChange']);
   });
 });
@@ -182,11 +183,11 @@ describe("the background's side", () => {
   it('runs afterWrite once the write is stored, since its own announcement never reaches it', async () => {
     const bg = await context();
     const stored: unknown[] = [];
-    bg.serve.serveViews(Promise.resolve(), async () => stored.push((await bg.store.readSnapshot()).progress[PACK_ID]));
+    bg.serve.serveViews(Promise.resolve(), async () => stored.push((await bg.store.readSnapshot()).progress.c1?.[PACK_ID]));
     privateContext(true);
     const view = await context();
 
-    await view.remote.recordProgress(PACK_ID, completed);
+    await view.remote.recordProgress('c1', PACK_ID, completed);
     expect(stored).toEqual([{ tracks: { heroes: { milestones: { m: { completedAt: NOW, objectives: {} } } } } }]);
   });
 
@@ -215,7 +216,7 @@ describe('a view in a normal window', () => {
 
     expect((await view.remote.loadViewState()).packs.map((p) => p.pack.id)).toEqual([PACK_ID]);
     expect(sent).toEqual([]);
-    await view.remote.recordProgress(PACK_ID, completed);
+    await view.remote.recordProgress('c1', PACK_ID, completed);
     expect(sent).toEqual(['storeChanged']);
     expect(liveProgress(await bg.tracker.loadTrackerState())?.completedAt).toBe(NOW);
   });
@@ -231,7 +232,7 @@ describe('a view in a normal window', () => {
     expect((await view.remote.loadViewState()).packs.map((p) => p.pack.id)).toEqual([PACK_ID]);
     expect(open).toHaveBeenCalledTimes(1);
     expect(sent).toEqual(['readStore']);
-    await view.remote.recordProgress(PACK_ID, completed);
+    await view.remote.recordProgress('c1', PACK_ID, completed);
     expect(open).toHaveBeenCalledTimes(1);
     expect(sent).toEqual(['readStore', 'recordChange', 'storeChanged']);
     expect(liveProgress(await bg.tracker.loadTrackerState())?.completedAt).toBe(NOW);

@@ -3,9 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { emptyPackProgress, isObjectiveChecked, type PackProgress } from '../../../lib/commander/progress';
 import { applyProgressChange } from '../../../lib/commander/progress-change';
 import { migrate } from '../../../lib/storage/upgrade-adapter';
-import { readEverything, readSnapshot, readSnapshotAndPacks, removePack, savePack, updatePackProgress, updateSettings } from '../../../lib/storage/store-adapter';
+import { readEverything, readSnapshot, readSnapshotAndPacks, removePack, savePack, updateCommanders, updatePackProgress, updateSettings } from '../../../lib/storage/store-adapter';
 import { KEYS, SCHEMA_VERSION } from '../../../lib/storage/stored-data';
 import { withPackSettings } from '../../../lib/commander/settings';
+import { withFollowedTrack } from '../../../lib/commander/commanders';
 import { fiveDayTrack, pack } from '../../fixtures/packs';
 
 let counter = 0;
@@ -17,11 +18,11 @@ const MON = Date.UTC(2023, 10, 13);
 describe('progress writes', () => {
   it('reads back what was written, for every pack in one snapshot', async () => {
     const store = freshStore();
-    await updatePackProgress('a', (p) => applyProgressChange(p, { kind: 'completed', trackId: 't', milestoneId: 'm', value: true, at: MON }), store);
-    await updatePackProgress('b', (p) => applyProgressChange(p, { kind: 'server-points', trackId: 't', points: 12, at: MON }), store);
+    await updatePackProgress('c1', 'a', (p) => applyProgressChange(p, { kind: 'completed', trackId: 't', milestoneId: 'm', value: true, at: MON }), store);
+    await updatePackProgress('c1', 'b', (p) => applyProgressChange(p, { kind: 'server-points', trackId: 't', points: 12, at: MON }), store);
     const snapshot = await readSnapshot(store);
-    expect(snapshot.progress.a?.tracks.t?.milestones.m?.completedAt).toBe(MON);
-    expect(snapshot.progress.b?.tracks.t?.server).toEqual({ points: 12, seenAt: MON });
+    expect(snapshot.progress.c1?.a?.tracks.t?.milestones.m?.completedAt).toBe(MON);
+    expect(snapshot.progress.c1?.b?.tracks.t?.server).toEqual({ points: 12, seenAt: MON });
   });
 
   it('loses none of 500 random toggles from two writers interleaving on the same pack', async () => {
@@ -37,12 +38,12 @@ describe('progress writes', () => {
     await Promise.all(
       [0, 1].map(async (writer) => {
         const mine = plan.filter((step) => step.writer === writer);
-        await Promise.all(mine.map((step) => updatePackProgress('p', (p) => flip(p, step.objective), store)));
+        await Promise.all(mine.map((step) => updatePackProgress('c1', 'p', (p) => flip(p, step.objective), store)));
       }),
     );
 
     const sequential = plan.reduce((p, step) => flip(p, step.objective), emptyPackProgress());
-    const stored = (await readSnapshot(store)).progress.p!;
+    const stored = (await readSnapshot(store)).progress.c1!.p!;
     const checked = (p: PackProgress) => ids.filter((id) => isObjectiveChecked(p.tracks.t, 'm', id));
     expect(checked(stored)).toEqual(checked(sequential));
     // A lost update would flip the parity of at least one objective; make sure some are checked at all.
@@ -55,16 +56,18 @@ describe('packs', () => {
     const store = freshStore();
     const p = pack([fiveDayTrack()], { id: 'imported' });
     await savePack(p, MON, store);
-    await updatePackProgress('imported', (x) => applyProgressChange(x, { kind: 'completed', trackId: 'heroes', milestoneId: 'day-1', value: true, at: MON }), store);
-    await updatePackProgress('other', (x) => applyProgressChange(x, { kind: 'completed', trackId: 't', milestoneId: 'm', value: true, at: MON }), store);
-    await updateSettings((s) => withPackSettings(withPackSettings(s, 'imported', { followedTrackId: 'heroes' }), 'other', { followedTrackId: 't' }), store);
+    await updatePackProgress('c1', 'imported', (x) => applyProgressChange(x, { kind: 'completed', trackId: 'heroes', milestoneId: 'day-1', value: true, at: MON }), store);
+    await updatePackProgress('c1', 'other', (x) => applyProgressChange(x, { kind: 'completed', trackId: 't', milestoneId: 'm', value: true, at: MON }), store);
+    await updateCommanders((c) => withFollowedTrack(withFollowedTrack(c, 'c1', 'imported', 'heroes'), 'c1', 'other', 't'), store);
+    await updateSettings((s) => withPackSettings(withPackSettings(s, 'imported', { dailyReset: '11:00Z' }), 'other', { hidden: true }), store);
     expect((await readSnapshot(store)).packIndex).toEqual({ imported: { title: 'Test pack', importedAt: MON } });
 
     await removePack('imported', store);
     const after = await readSnapshot(store);
     expect(after.packIndex).toEqual({});
-    expect(after.progress).toEqual({ other: expect.any(Object) });
-    expect(after.settings.packs).toEqual({ other: { followedTrackId: 't' } });
+    expect(after.progress).toEqual({ c1: { other: expect.any(Object) } });
+    expect(after.settings.packs).toEqual({ other: { hidden: true } });
+    expect(after.commanders.list[0]!.tracks).toEqual({ other: 't' });
     expect(Object.keys(await readEverything(store))).not.toContain(KEYS.pack('imported'));
   });
 });
@@ -76,7 +79,7 @@ describe('reading on open', () => {
     const second = pack([fiveDayTrack()], { id: 'second' });
     await savePack(first, MON, store);
     await savePack(second, MON + 1, store);
-    await updateSettings((s) => withPackSettings(s, 'second', { followedTrackId: 'heroes' }), store);
+    await updateCommanders((c) => withFollowedTrack(c, 'c1', 'second', 'heroes'), store);
     const expected = await readSnapshot(store);
 
     const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');

@@ -3,9 +3,10 @@ import { BUILTIN_PACK_ID, builtinPack } from '../../../lib/packs/builtin';
 import { optionsState, packUsesDates, resetInForce, utcClock } from '../../../lib/views/options-state';
 import { defaultSettings, withPackSettings } from '../../../lib/commander/settings';
 import type { Snapshot } from '../../../lib/storage/stored-data';
+import { defaultCommanders } from '../../../lib/commander/commanders';
 import { DAY, fiveDayTrack, milestone, pack, track } from '../../fixtures/packs';
 
-const snapshot = (settings = defaultSettings()): Snapshot => ({ schema: 1, settings, progress: {}, packIndex: {} });
+const snapshot = (settings = defaultSettings()): Snapshot => ({ schema: 3, settings, commanders: defaultCommanders(), progress: {}, packIndex: {} });
 
 describe('the daily reset the options page explains', () => {
   it('is assumed to be 00:00 UTC when neither the pack nor the Commander sets one (the seeds give dates only)', () => {

@@ -4,6 +4,7 @@ import { createStore } from 'idb-keyval';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BUILTIN_PACK_FILE, BUILTIN_PACK_ID, builtinPack } from '../../../lib/packs/builtin';
 import { withPackSettings } from '../../../lib/commander/settings';
+import { withFollowedTrack } from '../../../lib/commander/commanders';
 import { savePack, updateSettings } from '../../../lib/storage/store-adapter';
 import { fiveDayTrack, pack } from '../../fixtures/packs';
 
@@ -40,7 +41,7 @@ describe('the state of a pack', () => {
     const arc = pack([fiveDayTrack('heroes'), fiveDayTrack('villains')], { id: 'arc' });
     const snapshot = await readSnapshot(freshStore());
     expect(packState(arc, false, snapshot).schedule).toBeUndefined();
-    const following = { ...snapshot, settings: withPackSettings(snapshot.settings, 'arc', { followedTrackId: 'villains' }) };
+    const following = { ...snapshot, commanders: withFollowedTrack(snapshot.commanders, 'c1', 'arc', 'villains') };
     const state = packState(arc, false, following);
     expect(state.followedTrackId).toBe('villains');
     expect(state.schedule?.track.id).toBe('villains');
