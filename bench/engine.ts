@@ -6,7 +6,8 @@ import { BUILTIN_PACK_ID } from '../lib/packs/builtin';
 import { browser } from './fake-browser-shim';
 import { startBackground } from '../lib/background/background-adapter';
 import { savePack, updateCommanders, updateSettings } from '../lib/storage/store-adapter';
-import { defaultCommanders, FIRST_COMMANDER_ID, withFollowedTrack } from '../lib/commander/commanders';
+import { defaultCommanders, FIRST_COMMANDER_ID } from '../lib/commander/commanders';
+import { withFollowedTrack } from '../lib/commander/commander-changes';
 import { largePack } from './large-pack';
 import { DAY_MS as DAY } from '../lib/schedule/units';
 

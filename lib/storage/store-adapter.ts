@@ -5,7 +5,8 @@ import type { Pack } from '../packs/types';
 import type { FeedRecord, FeedRecords } from '../feeds/feed-record';
 import { emptyPackProgress, type PackProgress } from '../commander/progress';
 import { defaultSettings, type Settings } from '../commander/settings';
-import { defaultCommanders, followedTrackOf, withFollowedTrack, withoutCommander, withoutPack, type Commanders } from '../commander/commanders';
+import { defaultCommanders, followedTrackOf, type Commanders } from '../commander/commanders';
+import { withFollowedTrack, withoutCommander, withoutPack } from '../commander/commander-changes';
 import { headDamage, SCHEMA_1_PROGRESS_KEY } from './damage';
 import type { MigrationOutcome } from './upgrade-adapter';
 import {

@@ -21,14 +21,8 @@ import {
   updatePackProgress,
   updateSettings,
 } from './store-adapter';
-import {
-  withActiveCommander,
-  withCommanderAdded,
-  withCommanderRenamed,
-  withFollowedTrack,
-  type CommanderLabel,
-  type Commanders,
-} from '../commander/commanders';
+import { type Commanders } from '../commander/commanders';
+import { withActiveCommander, withCommanderAdded, withCommanderRenamed, withFollowedTrack, type CommanderLabel } from '../commander/commander-changes';
 import type { Recording } from './changes';
 import { announceChange } from './messaging-adapter';
 

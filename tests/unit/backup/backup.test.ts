@@ -7,7 +7,7 @@ import { DIGEST_FIELD } from '../../../lib/backup/backup-file';
 import { BUILTIN_PACK_ID } from '../../../lib/packs/builtin';
 import { applyProgressChange } from '../../../lib/commander/progress-change';
 import { withPackSettings } from '../../../lib/commander/settings';
-import { withFollowedTrack } from '../../../lib/commander/commanders';
+import { withFollowedTrack } from '../../../lib/commander/commander-changes';
 import { claimNotifications, ensureSchema, readEverything, savePack, updateCommanders, updatePackProgress, updateSettings } from '../../../lib/storage/store-adapter';
 import { KEYS } from '../../../lib/storage/stored-data';
 import { DAY, fiveDayTrack, pack } from '../../fixtures/packs';

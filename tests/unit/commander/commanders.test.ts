@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  activeCommander,
-  defaultCommanders,
-  MAX_COMMANDERS,
-  nextCommanderId,
-  withActiveCommander,
-  withCommanderReset,
-  withCommanderAdded,
-  withCommanderRenamed,
-  withFollowedTrack,
-  withoutCommander,
-  withoutPack,
-  type Commanders,
-} from '../../../lib/commander/commanders';
+import { activeCommander, defaultCommanders, MAX_COMMANDERS, type Commanders } from '../../../lib/commander/commanders';
+import { nextCommanderId, withActiveCommander, withCommanderReset, withCommanderAdded, withCommanderRenamed, withFollowedTrack, withoutCommander, withoutPack } from '../../../lib/commander/commander-changes';
 
 const two = (): Commanders => ({
   activeId: 'c2',

@@ -9,7 +9,7 @@ import { serialisePack } from '../../../lib/packs/export';
 import type { Pack } from '../../../lib/packs/types';
 import { applyProgressChange, type ProgressChange } from '../../../lib/commander/progress-change';
 import { withPackSettings } from '../../../lib/commander/settings';
-import { withFollowedTrack } from '../../../lib/commander/commanders';
+import { withFollowedTrack } from '../../../lib/commander/commander-changes';
 import { readEverything, readSnapshot, removePack, updateCommanders, updatePackProgress, updateSettings } from '../../../lib/storage/store-adapter';
 import { followedTracks } from '../../../lib/views/tracker-state';
 import { loadTrackerState } from '../../../lib/storage/load';

@@ -6,7 +6,7 @@ import { migrate } from '../../../lib/storage/upgrade-adapter';
 import { readEverything, readSnapshot, readSnapshotAndPacks, removePack, savePack, updateCommanders, updatePackProgress, updateSettings } from '../../../lib/storage/store-adapter';
 import { KEYS, SCHEMA_VERSION } from '../../../lib/storage/stored-data';
 import { withPackSettings } from '../../../lib/commander/settings';
-import { withFollowedTrack } from '../../../lib/commander/commanders';
+import { withFollowedTrack } from '../../../lib/commander/commander-changes';
 import { fiveDayTrack, pack } from '../../fixtures/packs';
 
 let counter = 0;

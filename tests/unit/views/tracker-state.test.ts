@@ -4,7 +4,7 @@ import { createStore } from 'idb-keyval';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BUILTIN_PACK_FILE, BUILTIN_PACK_ID, builtinPack } from '../../../lib/packs/builtin';
 import { withPackSettings } from '../../../lib/commander/settings';
-import { withFollowedTrack } from '../../../lib/commander/commanders';
+import { withFollowedTrack } from '../../../lib/commander/commander-changes';
 import { savePack, updateSettings } from '../../../lib/storage/store-adapter';
 import { fiveDayTrack, pack } from '../../fixtures/packs';
 
