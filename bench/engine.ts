@@ -5,7 +5,7 @@ import { defaultSettings, withPackSettings } from '../lib/commander/settings';
 import { BUILTIN_PACK_ID } from '../lib/packs/builtin';
 import { browser } from './fake-browser-shim';
 import { startBackground } from '../lib/background/background-adapter';
-import { savePack, updateCommanders, updateSettings } from '../lib/storage/store-adapter';
+import { savePack, updateCommanders, updateSettings } from '../lib/storage/store-writes-adapter';
 import { defaultCommanders, FIRST_COMMANDER_ID } from '../lib/commander/commanders';
 import { withFollowedTrack } from '../lib/commander/commander-changes';
 import { largePack } from './large-pack';

@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { dueNotifications, type DueNotification, type NotifiedCommander } from './plan';
 import type { FollowedTrack } from '../schedule/schedule';
 import type { NotificationSettings } from '../commander/settings';
-import { claimNotifications, extensionStore } from '../storage/store-adapter';
+import { extensionStore } from '../storage/store-adapter';
+import { claimNotifications } from '../storage/store-writes-adapter';
 
 /** The notifications API exists only while the optional `notifications` permission is granted. */
 export function notificationsAvailable(): boolean {

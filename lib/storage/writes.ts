@@ -8,19 +8,8 @@ import { applyProgressChange, type ProgressChange } from '../commander/progress-
 import { withPackSettings, type PackSettings, type Settings } from '../commander/settings';
 import type { FeedRecord, FeedRecords } from '../feeds/feed-record';
 import { StoreDamaged } from './damage';
-import {
-  ensureSchema,
-  extensionStore,
-  installPack,
-  readEverything,
-  removeCommander,
-  removePack,
-  replaceEverything,
-  updateCommanders,
-  updateFeeds,
-  updatePackProgress,
-  updateSettings,
-} from './store-adapter';
+import { ensureSchema, extensionStore, readEverything } from './store-adapter';
+import { installPack, removeCommander, removePack, replaceEverything, updateCommanders, updateFeeds, updatePackProgress, updateSettings } from './store-writes-adapter';
 import { type Commanders } from '../commander/commanders';
 import { withActiveCommander, withCommanderAdded, withCommanderRenamed, withFollowedTrack, type CommanderLabel } from '../commander/commander-changes';
 import type { Recording } from './changes';

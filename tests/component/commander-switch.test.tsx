@@ -5,7 +5,8 @@ import { PopupApp } from '../../entrypoints/popup/PopupApp';
 import { SidePanelApp } from '../../entrypoints/sidepanel/SidePanelApp';
 import { applyProgressChange } from '../../lib/commander/progress-change';
 import { BUILTIN_PACK_ID } from '../../lib/packs/builtin';
-import { readSnapshot, updateCommanders, updatePackProgress } from '../../lib/storage/store-adapter';
+import { readSnapshot } from '../../lib/storage/store-adapter';
+import { updateCommanders, updatePackProgress } from '../../lib/storage/store-writes-adapter';
 import { emptyExtensionStore } from '../helpers/store';
 import { DEFENDERS, WED_NOON } from '../fixtures/tracker-state';
 

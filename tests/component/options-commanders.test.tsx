@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { OptionsPage } from '../../entrypoints/options/OptionsPage';
 import { applyProgressChange } from '../../lib/commander/progress-change';
 import { BUILTIN_PACK_ID, builtinPack } from '../../lib/packs/builtin';
-import { readEverything, readSnapshot, updateCommanders, updatePackProgress } from '../../lib/storage/store-adapter';
+import { readEverything, readSnapshot } from '../../lib/storage/store-adapter';
+import { updateCommanders, updatePackProgress } from '../../lib/storage/store-writes-adapter';
 import { emptyExtensionStore } from '../helpers/store';
 import { DEFENDERS, WED_NOON } from '../fixtures/tracker-state';
 

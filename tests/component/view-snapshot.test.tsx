@@ -8,7 +8,7 @@ import { mountWithState } from '../../components/mount-with-state';
 import { POPUP_SNAPSHOT, PopupApp } from '../../entrypoints/popup/PopupApp';
 import { SIDE_PANEL_SNAPSHOT, SidePanelApp } from '../../entrypoints/sidepanel/SidePanelApp';
 import { BUILTIN_PACK_ID } from '../../lib/packs/builtin';
-import { updatePackProgress } from '../../lib/storage/store-adapter';
+import { updatePackProgress } from '../../lib/storage/store-writes-adapter';
 import { MAX_SNAPSHOT_CHARS, readViewSnapshot, writeViewSnapshot } from '../../lib/storage/view-snapshot-adapter';
 import { applyProgressChange } from '../../lib/commander/progress-change';
 import type { PopupViewModel } from '../../lib/views/popup-view';

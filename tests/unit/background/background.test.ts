@@ -21,7 +21,7 @@ async function startWorker() {
 }
 
 async function seed(p: Pack) {
-  const store = await import('../../../lib/storage/store-adapter');
+  const store = await import('../../../lib/storage/store-writes-adapter');
   await store.savePack(p, START - DAY);
   // Only the test pack is followed; the built-in arc is hidden so it cannot add its own milestones.
   await store.updateSettings((s) => ({ ...s, packs: { 'heroes-and-villains-2023-11': { hidden: true } } }));
@@ -124,7 +124,7 @@ describe('two Commanders', () => {
   it('stays amber while the other Commander has not completed the live milestone, names both, and turns green with both', async () => {
     vi.setSystemTime(END - 2 * HOUR);
     await seed(livePack());
-    const store = await import('../../../lib/storage/store-adapter');
+    const store = await import('../../../lib/storage/store-writes-adapter');
     await store.updateCommanders((c) => ({
       activeId: 'c1',
       list: [

@@ -18,7 +18,7 @@ async function startWorker() {
 }
 
 async function seed() {
-  const store = await import('../../../lib/storage/store-adapter');
+  const store = await import('../../../lib/storage/store-writes-adapter');
   await store.savePack(livePack(), START - DAY);
   await store.updateSettings((s) => ({ ...s, packs: { 'heroes-and-villains-2023-11': { hidden: true } } }));
   await store.updateCommanders((c) => ({ ...c, list: c.list.map((each) => ({ ...each, tracks: { ...each.tracks, 'live-pack': 'heroes' } })) }));
@@ -58,7 +58,7 @@ describe('a damaged store', () => {
     const { exportBackup, restoreBackup } = await import('../../../lib/storage/writes');
     const { createStore } = await import('idb-keyval');
     const source = createStore('store-health-source', 'kv');
-    const adapter = await import('../../../lib/storage/store-adapter');
+    const adapter = await import('../../../lib/storage/store-writes-adapter');
     await adapter.savePack(livePack(), START - DAY, source);
     await adapter.updateSettings((s) => ({ ...s, packs: { 'heroes-and-villains-2023-11': { hidden: true } } }), source);
     await adapter.updateCommanders((c) => ({ ...c, list: c.list.map((each) => ({ ...each, tracks: { ...each.tracks, 'live-pack': 'heroes' } })) }), source);
@@ -121,7 +121,7 @@ describe('after the clock is moved back', () => {
     await startWorker();
     await settled('2h');
     const { ACTIVITY_REFRESH_MS } = await import('../../../lib/background/background-adapter');
-    const { updateCommanders } = await import('../../../lib/storage/store-adapter');
+    const { updateCommanders } = await import('../../../lib/storage/store-writes-adapter');
     const tabSwitch = (tabId: number) => fakeBrowser.tabs.onActivated.trigger({ tabId, windowId: 1 });
     await tabSwitch(2);
     // Unfollowed without an announcement: only a refresh shows it (an empty badge).

@@ -5,7 +5,8 @@ import { canonicalJson, CHANGED_OR_DAMAGED, DIGEST_FIELD, entriesDigest, readBac
 import { MAX_PACK_BYTES, readPack } from '../../../lib/packs/reader';
 import type { Pack } from '../../../lib/packs/types';
 import { applyProgressChange } from '../../../lib/commander/progress-change';
-import { readEverything, savePack, updatePackProgress } from '../../../lib/storage/store-adapter';
+import { readEverything } from '../../../lib/storage/store-adapter';
+import { savePack, updatePackProgress } from '../../../lib/storage/store-writes-adapter';
 import { KEYS, SCHEMA_VERSION } from '../../../lib/storage/stored-data';
 import { exportBackup, restoreBackup } from '../../../lib/storage/writes';
 import { fiveDayTrack, pack } from '../../fixtures/packs';

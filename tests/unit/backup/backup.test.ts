@@ -8,7 +8,8 @@ import { BUILTIN_PACK_ID } from '../../../lib/packs/builtin';
 import { applyProgressChange } from '../../../lib/commander/progress-change';
 import { withPackSettings } from '../../../lib/commander/settings';
 import { withFollowedTrack } from '../../../lib/commander/commander-changes';
-import { claimNotifications, ensureSchema, readEverything, savePack, updateCommanders, updatePackProgress, updateSettings } from '../../../lib/storage/store-adapter';
+import { ensureSchema, readEverything } from '../../../lib/storage/store-adapter';
+import { claimNotifications, savePack, updateCommanders, updatePackProgress, updateSettings } from '../../../lib/storage/store-writes-adapter';
 import { KEYS } from '../../../lib/storage/stored-data';
 import { DAY, fiveDayTrack, pack } from '../../fixtures/packs';
 

@@ -16,7 +16,7 @@ const arc: Pack = pack(
 );
 
 async function seed(notifications: Partial<NotificationSettings> = {}) {
-  const store = await import('../../../lib/storage/store-adapter');
+  const store = await import('../../../lib/storage/store-writes-adapter');
   await store.savePack(arc, START - DAY);
   await store.updateSettings((s) => ({
     ...s,
@@ -128,7 +128,7 @@ describe('notifications from the background', () => {
   it('reminds each Commander who has not completed the milestone, by name, once each', async () => {
     vi.setSystemTime(START + HOUR);
     await seed({ onStart: false });
-    const store = await import('../../../lib/storage/store-adapter');
+    const store = await import('../../../lib/storage/store-writes-adapter');
     await store.updateCommanders((c) => ({
       ...c,
       list: [

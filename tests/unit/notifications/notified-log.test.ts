@@ -1,6 +1,6 @@
 import { createStore, get } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
-import { claimNotifications } from '../../../lib/storage/store-adapter';
+import { claimNotifications } from '../../../lib/storage/store-writes-adapter';
 import { KEYS, NOTIFIED_MEMORY_MS } from '../../../lib/storage/stored-data';
 
 let counter = 0;

@@ -15,7 +15,8 @@ import type { ReadProblem } from '../../../lib/packs/reader';
 import type { Pack } from '../../../lib/packs/types';
 import { applyProgressChange } from '../../../lib/commander/progress-change';
 import { withPackSettings } from '../../../lib/commander/settings';
-import { claimNotifications, ensureSchema, readEverything, updatePackProgress, updateSettings } from '../../../lib/storage/store-adapter';
+import { ensureSchema, readEverything } from '../../../lib/storage/store-adapter';
+import { claimNotifications, updatePackProgress, updateSettings } from '../../../lib/storage/store-writes-adapter';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Loose = any;

@@ -10,7 +10,7 @@ import { readPack } from '../../../lib/packs/reader';
 import { serialisePack } from '../../../lib/packs/export';
 import { invertedPeriod } from '../../../lib/schedule/periods';
 import { loadOptionsState } from '../../../lib/storage/load';
-import { savePack, updateSettings } from '../../../lib/storage/store-adapter';
+import { savePack, updateSettings } from '../../../lib/storage/store-writes-adapter';
 import { exportBackup, restoreBackup } from '../../../lib/storage/writes';
 import { installedPacks } from '../../../lib/views/options-state';
 import { milestone, pack, track } from '../../fixtures/packs';

@@ -6,7 +6,8 @@ import { loadOptionsState, loadTrackerState } from '../../../lib/storage/load';
 import { planMigration } from '../../../lib/storage/migrations';
 import { StoreDamaged } from '../../../lib/storage/damage';
 import { migrate } from '../../../lib/storage/upgrade-adapter';
-import { ensureSchema, readEverything, readSnapshot, updatePackProgress } from '../../../lib/storage/store-adapter';
+import { ensureSchema, readEverything, readSnapshot } from '../../../lib/storage/store-adapter';
+import { updatePackProgress } from '../../../lib/storage/store-writes-adapter';
 import { KEYS, SCHEMA_VERSION } from '../../../lib/storage/stored-data';
 import { fiveDayTrack, pack } from '../../fixtures/packs';
 

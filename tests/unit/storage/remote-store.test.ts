@@ -41,6 +41,7 @@ async function context() {
     remote: await import('../../../lib/storage/remote-store'),
     serve: await import('../../../lib/storage/serve-views'),
     store: await import('../../../lib/storage/store-adapter'),
+    storeWrites: await import('../../../lib/storage/store-writes-adapter'),
     sync: await import('../../../lib/storage/messaging-adapter'),
     tracker: await import('../../../lib/storage/load'),
   };
@@ -49,13 +50,13 @@ async function context() {
 /** The background, started on a store holding the live pack (followed) and a hidden one; resolves once its badge is shown. */
 async function startBackground() {
   const bg = await context();
-  await bg.store.savePack(livePack, START - DAY);
-  await bg.store.savePack(hiddenPack, START - DAY + 1);
-  await bg.store.updateSettings((s) => ({
+  await bg.storeWrites.savePack(livePack, START - DAY);
+  await bg.storeWrites.savePack(hiddenPack, START - DAY + 1);
+  await bg.storeWrites.updateSettings((s) => ({
     ...s,
     packs: { [HIDDEN_ID]: { hidden: true }, [BUILTIN_PACK_ID]: { hidden: true } },
   }));
-  await bg.store.updateCommanders((c) => ({ ...c, list: [{ ...c.list[0]!, tracks: { [PACK_ID]: 'heroes' } }] }));
+  await bg.storeWrites.updateCommanders((c) => ({ ...c, list: [{ ...c.list[0]!, tracks: { [PACK_ID]: 'heroes' } }] }));
   await bg.background.startBackground(() => Date.now()).ready;
   return bg;
 }
@@ -116,7 +117,7 @@ describe('a private view (extension.inIncognitoContext)', () => {
 
   it('gets only the imported packs it shows; the built-in one it has already', async () => {
     const bg = await startBackground();
-    await bg.store.updateSettings((s) => ({ ...s, packs: { ...s.packs, [BUILTIN_PACK_ID]: {} } }));
+    await bg.storeWrites.updateSettings((s) => ({ ...s, packs: { ...s.packs, [BUILTIN_PACK_ID]: {} } }));
     privateContext(true);
     const view = await context();
 

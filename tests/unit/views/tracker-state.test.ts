@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BUILTIN_PACK_FILE, BUILTIN_PACK_ID, builtinPack } from '../../../lib/packs/builtin';
 import { withPackSettings } from '../../../lib/commander/settings';
 import { withFollowedTrack } from '../../../lib/commander/commander-changes';
-import { savePack, updateSettings } from '../../../lib/storage/store-adapter';
+import { savePack, updateSettings } from '../../../lib/storage/store-writes-adapter';
 import { fiveDayTrack, pack } from '../../fixtures/packs';
 
 let counter = 0;
