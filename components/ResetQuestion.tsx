@@ -12,6 +12,8 @@ interface Props {
   browserZone?: string;
   /** Every zone to offer; injected by tests. UTC is always offered first. */
   zones?: readonly string[];
+  /** Saves each valid change as it is made, with no Save button: a setting that cannot be left unsaved (options). */
+  saveOnChange?: boolean;
 }
 
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -22,7 +24,7 @@ const supportedZones = () => Intl.supportedValuesOf('timeZone');
  * When the server's day resets, as a local time in a time zone (the browser's preselected), with a live
  * preview of the next reset; Save hands the reset to the caller, which stores it.
  */
-export function ResetQuestion({ now, onSave, initial, browserZone = browserTimeZone(), zones }: Props) {
+export function ResetQuestion({ now, onSave, initial, browserZone = browserTimeZone(), zones, saveOnChange = false }: Props) {
   const [time, setTime] = useState(initial?.time ?? '00:00');
   // A zone this browser does not know (a backup from elsewhere) cannot be shown selected: start from the browser's.
   const [zone, setZone] = useState(initial && isKnownTimeZone(initial.zone) ? initial.zone : browserZone);
@@ -33,6 +35,11 @@ export function ResetQuestion({ now, onSave, initial, browserZone = browserTimeZ
   }, [zones, zone]);
   const reset = { time, zone };
   const problem = dailyResetProblem(reset);
+  const change = (next: DailyReset) => {
+    setTime(next.time);
+    setZone(next.zone);
+    if (saveOnChange && dailyResetProblem(next) === undefined) onSave(next);
+  };
   const next = problem === undefined ? nextReset(reset, now) : undefined;
 
   return (
@@ -46,9 +53,9 @@ export function ResetQuestion({ now, onSave, initial, browserZone = browserTimeZ
     >
       <div class="field inline">
         <label for={`${id}-time`}>Reset time</label>
-        <input id={`${id}-time`} type="time" required value={time} onInput={(event) => setTime(event.currentTarget.value)} />
+        <input id={`${id}-time`} type="time" required value={time} onInput={(event) => change({ time: event.currentTarget.value, zone })} />
         <label for={`${id}-zone`}>Time zone</label>
-        <select id={`${id}-zone`} value={zone} onChange={(event) => setZone(event.currentTarget.value)}>
+        <select id={`${id}-zone`} value={zone} onChange={(event) => change({ time, zone: event.currentTarget.value })}>
           {offered.map((z) => (
             <option key={z} value={z}>
               {zoneLabel(z, now)}
@@ -61,9 +68,11 @@ export function ResetQuestion({ now, onSave, initial, browserZone = browserTimeZ
           ? `Not a reset yet: ${problem}.`
           : `next reset: ${localDayTime(next)} your time · ${localTime(next, { timeZone: 'UTC' })} UTC`}
       </p>
-      <button type="submit" disabled={problem !== undefined}>
-        Save
-      </button>
+      {!saveOnChange && (
+        <button type="submit" disabled={problem !== undefined}>
+          Save
+        </button>
+      )}
     </form>
   );
 }

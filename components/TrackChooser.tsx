@@ -1,4 +1,9 @@
 import type { TrackChoice } from '@/lib/views/track-view';
+import { applyStyles } from './apply-styles';
+import styles from './track-chooser.css?inline';
+
+// Loaded on first run only (components/lazy.ts), with its own styles.
+applyStyles(styles);
 
 interface Props {
   packTitle: string;

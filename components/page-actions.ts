@@ -8,3 +8,5 @@ export const pageAdapter = () => (pages ??= import('@/lib/pages/page-adapter'));
 export const openOptionsPage = (): void => void pageAdapter().then((adapter) => adapter.openOptionsPage());
 
 export const openBackupAndRestore = (): void => void pageAdapter().then((adapter) => adapter.openBackupAndRestore());
+
+export const openCommanderSettings = (): void => void pageAdapter().then((adapter) => adapter.openCommanderSettings());

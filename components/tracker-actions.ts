@@ -1,4 +1,5 @@
-import { recordActiveCommander, recordFollowedTrack, recordProgress, viewLive } from '@/lib/storage/remote-store';
+import { recordActiveCommander, recordCommanderReset, recordFollowedTrack, recordProgress, viewLive } from '@/lib/storage/remote-store';
+import type { DailyReset } from '@/lib/schedule/daily-reset';
 
 /** What a Commander can do in the popup and the side panel; each call records, then re-reads this view. */
 export interface TrackerActions {
@@ -8,6 +9,8 @@ export interface TrackerActions {
   setServerPoints(packId: string, trackId: string, points: number): Promise<void>;
   /** Shows another Commander, in every view. */
   switchCommander(commanderId: string): Promise<void>;
+  /** The shown Commander's daily reset (the first-run question's answer). */
+  setReset(reset: DailyReset): Promise<void>;
 }
 
 /**
@@ -39,5 +42,6 @@ export function trackerActions(
     setServerPoints: (packId, trackId, points) =>
       run((id) => recordProgress(id, packId, { kind: 'server-points', trackId, points, at: clock() })),
     switchCommander: (next) => run(() => recordActiveCommander(next)),
+    setReset: (reset) => run((id) => recordCommanderReset(id, reset)),
   };
 }

@@ -1,7 +1,10 @@
 import { useState } from 'preact/hooks';
 import { commanderLabel, MAX_COMMANDER_NAME, MAX_SERVER_LABEL, type Commander } from '@/lib/commander/commanders';
 import { commanderLosses, type OptionsState } from '@/lib/views/options-state';
-import { addCommander, removeCommanderAndProgress, renameCommander } from '@/lib/storage/writes';
+import { addCommander, recordCommanders, removeCommanderAndProgress, renameCommander } from '@/lib/storage/writes';
+import { withCommanderReset } from '@/lib/commander/commander-changes';
+import { ResetQuestion } from '@/components/ResetQuestion';
+import { localTime, zoneLabel } from '@/lib/format/local-time';
 import { OptionsConfirmDialog } from './ConfirmDialog';
 import { SectionMessages } from './SectionMessages';
 
@@ -58,6 +61,37 @@ function RenameForm({ commander, onDone }: { commander: Commander; onDone: (prob
   );
 }
 
+/** `13:00 Europe/Berlin`: a Commander's reset as set, in the one hour format. */
+const resetText = (commander: Commander, now: number) =>
+  commander.reset
+    ? `${localTime(Date.UTC(2000, 0, 1, Number(commander.reset.time.slice(0, 2)), Number(commander.reset.time.slice(3, 5))), { timeZone: 'UTC' })} ${zoneLabel(commander.reset.zone, now)}`
+    : 'not set: the pack’s reset, else 00:00 UTC';
+
+/**
+ * A Commander's daily reset: each valid change is saved as it is made, so leaving the page never drops an
+ * edit. Open by itself for a Commander who has none (a new one is asked at once).
+ */
+function CommanderReset({ commander, reload }: { commander: Commander; reload: () => Promise<void> }) {
+  const now = Date.now();
+  return (
+    <details class="commander-reset" open={!commander.reset}>
+      <summary>
+        Daily reset: {resetText(commander, now)}
+        <span class="visually-hidden"> ({commander.name})</span>
+      </summary>
+      <ResetQuestion
+        now={now}
+        initial={commander.reset}
+        saveOnChange
+        onSave={async (reset) => {
+          await recordCommanders((commanders) => withCommanderReset(commanders, commander.id, reset));
+          await reload();
+        }}
+      />
+    </details>
+  );
+}
+
 /** The Commanders: one per game account, each with its own progress and tracks; add, rename, remove (never the last). */
 export function OptionsCommanders({ state, reload }: Props) {
   const { commanders } = state.snapshot;
@@ -86,7 +120,7 @@ export function OptionsCommanders({ state, reload }: Props) {
   const losses = removing ? commanderLosses(state, removing.id) : [];
 
   return (
-    <section class="options-section" aria-labelledby="commanders-heading">
+    <section id="commanders" class="options-section" aria-labelledby="commanders-heading">
       <h2 id="commanders-heading">Commanders</h2>
       <p class="muted">
         One Commander per game account. Each has its own progress and followed tracks; the event packs are shared. The popup and the
@@ -121,6 +155,7 @@ export function OptionsCommanders({ state, reload }: Props) {
                 </div>
               </div>
             )}
+            <CommanderReset commander={commander} reload={reload} />
           </li>
         ))}
       </ul>

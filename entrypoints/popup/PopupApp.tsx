@@ -1,6 +1,6 @@
 import { popupView, type PopupViewModel } from '@/lib/views/popup-view';
 import type { TrackerState } from '@/lib/views/tracker-state';
-import { openBackupAndRestore, openOptionsPage } from '@/components/page-actions';
+import { openBackupAndRestore, openCommanderSettings, openOptionsPage } from '@/components/page-actions';
 import { TrackerApp, type PageExtras } from '@/components/TrackerApp';
 import type { TrackerActions } from '@/components/tracker-actions';
 import { PopupView } from './PopupView';
@@ -32,6 +32,7 @@ export class PopupApp extends TrackerApp<PopupViewModel> {
         onRestore={damaged ? openBackupAndRestore : undefined}
         onOpenSidePanel={this.openSidePanel}
         onOpenOptions={openOptionsPage}
+        onChangeReset={openCommanderSettings}
       />
     );
   }

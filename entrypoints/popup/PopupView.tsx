@@ -5,12 +5,16 @@ import { MilestoneCard } from './MilestoneCard';
 import { NextMilestone } from './NextMilestone';
 import { PointsMeter } from '@/components/PointsMeter';
 import { LocalTime } from '@/components/LocalTime';
-import { localNumber } from '@/lib/format/local-time';
+import { localNumber, localTime, zoneLabel } from '@/lib/format/local-time';
+import type { DailyReset } from '@/lib/schedule/daily-reset';
+import { lazy } from '@/components/lazy';
 import type { TrackerActions } from '@/components/tracker-actions';
-import { TrackChooser } from '@/components/TrackChooser';
 import { StorageAlert } from '@/components/StorageAlert';
 import { CommanderSwitch } from '@/components/CommanderSwitch';
 import type { Commanders } from '@/lib/commander/commanders';
+
+/** First run only: its code and styles load when a side is to be chosen. */
+const TrackChooser = lazy(() => import('@/components/TrackChooser').then((module) => module.TrackChooser));
 
 export interface PopupViewProps {
   /** Undefined until the store is read: a skeleton of the same size stands in. */
@@ -23,6 +27,27 @@ export interface PopupViewProps {
   onRestore?: (() => void) | undefined;
   /** With two or more, a switch between them. */
   commanders?: Commanders | undefined;
+  /** Opens the setting of the shown Commander's daily reset (options, Commanders). */
+  onChangeReset?: () => void;
+}
+
+/** Asked once per Commander: its code loads only while the question is shown. */
+const FirstRunReset = lazy(() => import('./FirstRunReset').then((module) => module.FirstRunReset));
+
+/** `13:00` (`1:00 PM` in en-US): a wall-clock time in the one hour format, whatever the zone. */
+const wallClock = (time: string) => localTime(Date.UTC(2000, 0, 1, Number(time.slice(0, 2)), Number(time.slice(3, 5))), { timeZone: 'UTC' });
+
+/** The reset in force, as one line: `Daily reset 13:00 Europe/Berlin · change`. */
+function ResetLine({ reset, now, onChange }: { reset: DailyReset; now: number; onChange: (() => void) | undefined }) {
+  return (
+    <p class="reset-line muted">
+      Daily reset {wallClock(reset.time)} {zoneLabel(reset.zone, now)}
+      {' · '}
+      <button type="button" class="link" onClick={onChange}>
+        change<span class="visually-hidden"> the daily reset</span>
+      </button>
+    </p>
+  );
 }
 
 /** An arc that has ended, folded into one line. */
@@ -84,7 +109,7 @@ function LiveList({ sections, now, actions, showPack }: { sections: PopupTrackSe
 }
 
 /** The toolbar popup: the live milestone of each followed track, or the first-run choice of a track. */
-export function PopupView({ model, actions, onOpenSidePanel, onOpenOptions, error, onRestore , commanders }: PopupViewProps) {
+export function PopupView({ model, actions, onOpenSidePanel, onOpenOptions, error, onRestore, commanders, onChangeReset }: PopupViewProps) {
   // The first time the popup shows names its zone: the first live card's, else the first arc card's.
   const firstCardId = model?.anythingLive ? undefined : model?.sections.find((s) => s.kind === 'track' && s.phase !== 'over')?.packId;
   return (
@@ -107,6 +132,13 @@ export function PopupView({ model, actions, onOpenSidePanel, onOpenOptions, erro
           )
         ) : (
           <>
+            {!model.commanderReset && (
+              <FirstRunReset
+                now={model.now}
+                name={commanders && commanders.list.length > 1 ? commanders.list.find((c) => c.id === commanders.activeId)?.name : undefined}
+                onSave={(reset) => void actions.setReset(reset)}
+              />
+            )}
             {model.noArc && (
               <section class="card no-arc" aria-labelledby="no-arc">
                 <h2 id="no-arc">No arc is running in your packs</h2>
@@ -147,6 +179,7 @@ export function PopupView({ model, actions, onOpenSidePanel, onOpenOptions, erro
         )}
       </main>
       <footer class="popup-footer">
+        {model?.commanderReset && <ResetLine reset={model.commanderReset} now={model.now} onChange={onChangeReset} />}
         {model?.nothingLive && !model.noArc && <p class="muted">No milestone is live now. To follow another arc, add its event pack.</p>}
         <button type="button" class="link" onClick={onOpenOptions}>
           {model?.nothingLive && !model.noArc ? 'Add an event pack in Options' : 'Options'}

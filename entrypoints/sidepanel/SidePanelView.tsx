@@ -8,11 +8,15 @@ import { ServerGoal } from './ServerGoal';
 import { StatusChip } from '@/components/StatusChip';
 import { TextList } from './TextList';
 import type { TrackerActions } from '@/components/tracker-actions';
-import { TrackChooser } from '@/components/TrackChooser';
+import { lazy } from '@/components/lazy';
+
 import { TrackSwitch } from './TrackSwitch';
 import { StorageAlert } from '@/components/StorageAlert';
 import { CommanderSwitch } from '@/components/CommanderSwitch';
 import type { Commanders } from '@/lib/commander/commanders';
+
+/** First run only: its code and styles load when a side is to be chosen. */
+const TrackChooser = lazy(() => import('@/components/TrackChooser').then((module) => module.TrackChooser));
 
 export interface SidePanelViewProps {
   /** Undefined until the store is read: a skeleton stands in. */

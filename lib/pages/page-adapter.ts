@@ -29,6 +29,12 @@ export function openBackupAndRestore(): void {
   void api.tabs.create({ url: api.runtime.getURL('/options.html#backup') });
 }
 
+/** The options page scrolled to the Commanders and their daily resets (its section id `commanders`), in a new tab. */
+export function openCommanderSettings(): void {
+  const api = viewApi();
+  void api.tabs.create({ url: api.runtime.getURL('/options.html#commanders') });
+}
+
 /** The id of this view's window, which Chrome's sidePanel.open() needs; undefined where there is no side panel. */
 export async function sidePanelWindowId(): Promise<number | undefined> {
   const api = viewApi();

@@ -2,6 +2,7 @@
 // announcement a writer sends after it. Types only, shared by the writers and the messaging adapter.
 import type { ProgressChange } from '../commander/progress-change';
 import type { PackSettings } from '../commander/settings';
+import type { DailyReset } from '../schedule/daily-reset';
 import type { Pack } from '../packs/types';
 import type { Snapshot } from './stored-data';
 
@@ -22,11 +23,12 @@ export interface StoreData {
 /**
  * A view's write as plain data (a message can carry it): a Commander's progress change or followed track
  * (named by id: the one the view showed, even if another view switched meanwhile), a pack's shared
- * settings, or which Commander the views show.
+ * settings, which Commander the views show, or a Commander's daily reset.
  */
 export type Recording =
   | { what: 'progress'; commanderId: string; packId: string; change: ProgressChange }
   | { what: 'follow'; commanderId: string; packId: string; trackId: string | undefined }
   | { what: 'packSettings'; packId: string; change: Partial<PackSettings> }
-  | { what: 'activeCommander'; commanderId: string };
+  | { what: 'activeCommander'; commanderId: string }
+  | { what: 'reset'; commanderId: string; reset: DailyReset };
 

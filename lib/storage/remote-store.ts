@@ -7,6 +7,7 @@ import { isPrivateView } from '../pages/private-view-adapter';
 import type { ProgressChange } from '../commander/progress-change';
 import { type Recording } from './changes';
 import type { PackSettings } from '../commander/settings';
+import type { DailyReset } from '../schedule/daily-reset';
 import { type TrackerState } from '../views/tracker-state';
 import { loadTrackerState, trackerStateWithBuiltin } from './load';
 import { StoreDamaged } from './damage';
@@ -60,6 +61,9 @@ export const recordFollowedTrack = (commanderId: string, packId: string, trackId
 
 /** Switches the Commander every view shows. */
 export const recordActiveCommander = (commanderId: string) => recordFromView({ what: 'activeCommander', commanderId });
+
+/** A Commander's daily reset (the first-run question's answer). */
+export const recordCommanderReset = (commanderId: string, reset: DailyReset) => recordFromView({ what: 'reset', commanderId, reset });
 
 export const recordPackSettings = (packId: string, change: Partial<PackSettings>) =>
   recordFromView({ what: 'packSettings', packId, change });

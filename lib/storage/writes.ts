@@ -11,7 +11,7 @@ import { StoreDamaged } from './damage';
 import { ensureSchema, extensionStore, readEverything } from './store-adapter';
 import { installPack, removeCommander, removePack, replaceEverything, updateCommanders, updateFeeds, updatePackProgress, updateSettings } from './store-writes-adapter';
 import { type Commanders } from '../commander/commanders';
-import { withActiveCommander, withCommanderAdded, withCommanderRenamed, withFollowedTrack, type CommanderLabel } from '../commander/commander-changes';
+import { withActiveCommander, withCommanderAdded, withCommanderRenamed, withCommanderReset, withFollowedTrack, type CommanderLabel } from '../commander/commander-changes';
 import type { Recording } from './changes';
 import { announceChange } from './messaging-adapter';
 
@@ -84,6 +84,9 @@ export async function record(recording: Recording, store = extensionStore()): Pr
       return recordPackSettings(recording.packId, recording.change, store);
     case 'activeCommander':
       await recordCommanders((commanders) => withActiveCommander(commanders, recording.commanderId), store);
+      return;
+    case 'reset':
+      await recordCommanders((commanders) => withCommanderReset(commanders, recording.commanderId, recording.reset), store);
   }
 }
 

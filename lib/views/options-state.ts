@@ -39,7 +39,7 @@ export function installedPack(pack: Pack, builtin: boolean, snapshot: Snapshot):
   let start = Number.POSITIVE_INFINITY;
   let end = Number.NEGATIVE_INFINITY;
   for (const track of pack.tracks) {
-    for (const timed of scheduleTrack(pack, track, settings.dailyReset).milestones) {
+    for (const timed of scheduleTrack(pack, track, settings.dailyReset, activeCommander(snapshot.commanders).reset).milestones) {
       start = Math.min(start, timed.start);
       end = Math.max(end, timed.end);
     }

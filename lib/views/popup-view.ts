@@ -13,6 +13,8 @@ import {
   type TrackSchedule,
 } from '../schedule/schedule';
 import { packSettings } from '../commander/settings';
+import { commanderById } from '../commander/commanders';
+import type { DailyReset } from '../schedule/daily-reset';
 import { scheduleTrack } from '../schedule/schedule';
 import type { PackState, TrackerState } from './tracker-state';
 import {
@@ -92,6 +94,8 @@ export interface PopupViewModel {
   noArc: boolean;
   /** The instants the shown countdowns count to, so the view redraws exactly when one changes. */
   targets: number[];
+  /** The shown Commander's daily reset; absent until they answer the first-run question. */
+  commanderReset?: DailyReset;
 }
 
 function trackSection(state: TrackerState, entry: PackState, schedule: TrackSchedule, now: number): PopupTrackSection {
@@ -138,6 +142,7 @@ function rank(section: PopupSection): number {
 
 export function popupView(state: TrackerState, now: number): PopupViewModel {
   const sections: PopupSection[] = [];
+  const commanderReset = commanderById(state.snapshot.commanders, state.commanderId)?.reset;
   for (const entry of state.packs) {
     const { schedule } = entry;
     if (schedule) {
@@ -146,7 +151,7 @@ export function popupView(state: TrackerState, now: number): PopupViewModel {
     }
     // The side is asked only for an arc that is live or upcoming: choosing one in an ended arc helps nobody.
     const reset = packSettings(state.snapshot.settings, entry.pack.id).dailyReset;
-    const arcEnd = Math.max(...entry.pack.tracks.flatMap((track) => scheduleTrack(entry.pack, track, reset).milestones.map((m) => m.end)));
+    const arcEnd = Math.max(...entry.pack.tracks.flatMap((track) => scheduleTrack(entry.pack, track, reset, commanderReset).milestones.map((m) => m.end)));
     if (arcEnd <= now) sections.push({ kind: 'ended', packId: entry.pack.id, packTitle: entry.pack.title, arcEnd });
     else sections.push({ kind: 'choose', packId: entry.pack.id, packTitle: entry.pack.title, tracks: trackChoices(entry) });
   }
@@ -162,5 +167,5 @@ export function popupView(state: TrackerState, now: number): PopupViewModel {
   }
   const nothingLive = sections.length > 0 && !anythingLive && sections.every((s) => s.kind === 'track');
   const noArc = sections.every((s) => s.kind === 'ended' || (s.kind === 'track' && s.phase === 'over'));
-  return { now, sections, anythingLive, nothingLive, noArc, targets };
+  return { now, sections, anythingLive, nothingLive, noArc, targets, ...(commanderReset ? { commanderReset } : {}) };
 }

@@ -29,13 +29,15 @@ export interface TrackerState {
 
 export function packState(pack: Pack, builtin: boolean, snapshot: Snapshot, commanderId = activeCommander(snapshot.commanders).id): PackState {
   const settings = packSettings(snapshot.settings, pack.id);
-  const followedId = followedTrackOf(commanderById(snapshot.commanders, commanderId), pack.id);
+  const commander = commanderById(snapshot.commanders, commanderId);
+  const followedId = followedTrackOf(commander, pack.id);
   const followed = pack.tracks.find((t) => t.id === followedId);
   return {
     pack,
     builtin,
     followedTrackId: followed?.id,
-    ...(followed ? { schedule: scheduleTrack(pack, followed, settings.dailyReset) } : {}),
+    // The Commander's own reset first (their server's), else the pack's setting, the pack's, 00:00 UTC.
+    ...(followed ? { schedule: scheduleTrack(pack, followed, settings.dailyReset, commander?.reset) } : {}),
     progress: progressFor(snapshot, commanderId, pack.id) ?? emptyPackProgress(),
   };
 }

@@ -20,6 +20,7 @@ const actions = () => ({
   setCompleted: vi.fn(async () => {}),
   setServerPoints: vi.fn(async () => {}),
   switchCommander: vi.fn(async () => {}),
+  setReset: vi.fn(async () => {}),
 });
 const times = (container: HTMLElement = document.body) => [...container.querySelectorAll('time')].map((t) => t.textContent);
 

@@ -28,6 +28,7 @@ function spyActions() {
     setCompleted: vi.fn(async () => {}),
     setServerPoints: vi.fn(async () => {}),
     switchCommander: vi.fn(async () => {}),
+    setReset: vi.fn(async () => {}),
   } satisfies TrackerActions;
 }
 
@@ -48,9 +49,10 @@ function showPopup(state: TrackerState | undefined, now: number, error?: string)
 }
 
 describe('the popup on first run', () => {
-  it("offers the pack's tracks as buttons named by track and role, and follows the one clicked", () => {
+  it("offers the pack's tracks as buttons named by track and role, and follows the one clicked", async () => {
     const { actions } = showPopup(stateWith(), WED_NOON);
-    expect(screen.getByRole('heading', { name: 'Choose your side' })).toBeTruthy();
+    // The chooser's code loads on first run only (components/lazy.ts).
+    expect(await screen.findByRole('heading', { name: 'Choose your side' })).toBeTruthy();
     screen.getByRole('button', { name: 'Architects of Chaos · Villain' });
     fireEvent.click(screen.getByRole('button', { name: 'Defenders of Peace · Hero' }));
     expect(actions.followTrack).toHaveBeenCalledWith(BUILTIN_PACK_ID, DEFENDERS);

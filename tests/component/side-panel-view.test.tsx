@@ -27,6 +27,7 @@ function spyActions() {
     setCompleted: vi.fn(async () => {}),
     setServerPoints: vi.fn(async () => {}),
     switchCommander: vi.fn(async () => {}),
+    setReset: vi.fn(async () => {}),
   } satisfies TrackerActions;
 }
 
@@ -209,9 +210,10 @@ describe('the requirements and the track', () => {
     expect(actions.followTrack).toHaveBeenCalledWith(BUILTIN_PACK_ID, ARCHITECTS);
   });
 
-  it('offers the choice of a track on first run', () => {
+  it('offers the choice of a track on first run', async () => {
     const { actions } = showPanel(stateWith(), WED_NOON);
-    fireEvent.click(screen.getByRole('button', { name: 'Architects of Chaos · Villain' }));
+    // The chooser's code loads on first run only (components/lazy.ts).
+    fireEvent.click(await screen.findByRole('button', { name: 'Architects of Chaos · Villain' }));
     expect(actions.followTrack).toHaveBeenCalledWith(BUILTIN_PACK_ID, ARCHITECTS);
     expect(screen.queryByRole('article')).toBeNull();
   });
