@@ -382,6 +382,81 @@ export function draftFromPack(pack: Pack, localOf: LocalOf): PackDraft {
   return draft;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const textOf = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
+const givenOf = (value: unknown): Record<string, string> | undefined =>
+  isRecord(value) && Object.values(value).every((v) => typeof v === 'string') ? (value as Record<string, string>) : undefined;
+const timingOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback);
+
+function timesOf(value: Record<string, unknown>): TimesDraft {
+  const given = givenOf(value.given);
+  return { day: textOf(value.day), endDay: textOf(value.endDay), start: textOf(value.start), end: textOf(value.end), ...(given ? { given } : {}) };
+}
+
+function storedMilestone(value: unknown): MilestoneDraft {
+  const m = isRecord(value) ? value : {};
+  const ids = Array.isArray(m.objectiveIds) && m.objectiveIds.every((id) => typeof id === 'string') ? (m.objectiveIds as string[]) : undefined;
+  return {
+    ...emptyMilestone(),
+    ...timesOf(m),
+    ...(typeof m.id === 'string' ? { id: m.id } : {}),
+    name: textOf(m.name),
+    points: textOf(m.points, '100'),
+    timing: timingOf(m.timing, ['day', 'days', 'exact'], 'day'),
+    objectives: textOf(m.objectives),
+    ...(ids ? { objectiveIds: ids } : {}),
+    rewards: textOf(m.rewards),
+    notes: textOf(m.notes),
+  };
+}
+
+function storedTrack(value: unknown): TrackDraft {
+  const t = isRecord(value) ? value : {};
+  const server = isRecord(t.server) ? t.server : {};
+  const solo = isRecord(t.solo) ? t.solo : {};
+  const milestones = Array.isArray(t.milestones) && t.milestones.length > 0 ? t.milestones.slice(0, 400).map(storedMilestone) : [emptyMilestone()];
+  return {
+    ...(typeof t.id === 'string' ? { id: t.id } : {}),
+    name: textOf(t.name),
+    role: textOf(t.role),
+    server: {
+      ...timesOf(server),
+      name: textOf(server.name),
+      goal: textOf(server.goal),
+      timing: timingOf(server.timing, ['days', 'exact'], 'days'),
+      rewards: textOf(server.rewards),
+    },
+    solo: { name: textOf(solo.name), rewards: textOf(solo.rewards) },
+    notes: textOf(t.notes),
+    milestones,
+  };
+}
+
+/**
+ * The draft kept in the store (lib/storage KEYS.packDraft), as the form can show it: a field of the wrong
+ * type reads as empty, so a value this version did not write never breaks the form. Undefined when there is none.
+ */
+export function storedPackDraft(value: unknown): PackDraft | undefined {
+  if (!isRecord(value) || !Array.isArray(value.tracks)) return undefined;
+  const reset = isRecord(value.givenReset) && typeof value.givenReset.shown === 'string' && typeof value.givenReset.text === 'string' ? value.givenReset : undefined;
+  return {
+    id: textOf(value.id),
+    title: textOf(value.title),
+    dailyReset: textOf(value.dailyReset),
+    ...(reset ? { givenReset: { shown: reset.shown as string, text: reset.text as string } } : {}),
+    requirements: textOf(value.requirements),
+    sources: textOf(value.sources),
+    notes: textOf(value.notes),
+    tracks: value.tracks.length > 0 ? value.tracks.slice(0, 8).map(storedTrack) : [emptyTrack()],
+  };
+}
+
+/** Whether the draft has anything typed in it, beyond the day the form starts from (worth keeping, or asking before replacing). */
+export function draftHasTyping(draft: PackDraft): boolean {
+  const fresh = emptyDraft(draft.tracks[0]?.milestones[0]?.day ?? '');
+  return JSON.stringify(draft) !== JSON.stringify(fresh);
+}
+
 export type BuiltPack = { ok: true; pack: Pack } | { ok: false; problem: KeyedProblem; message: string };
 
 /** Builds the pack and reads it with the import reader; a problem is described in the form's words. */

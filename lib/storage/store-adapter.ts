@@ -1,6 +1,6 @@
 // The one module that touches IndexedDB. Every read-modify-write is one readwrite transaction, so the
 // popup, the side panel and the background never lose each other's changes.
-import { get, getMany, update, type UseStore } from 'idb-keyval';
+import { del, get, getMany, set, update, type UseStore } from 'idb-keyval';
 import type { Pack } from '../packs/types';
 import type { FeedRecord, FeedRecords } from '../feeds/feed-record';
 import { emptyPackProgress, type PackProgress } from '../commander/progress';
@@ -268,6 +268,16 @@ export async function updateFeeds(change: (feeds: FeedRecords) => FeedRecords, s
   let next!: FeedRecords;
   await update<FeedRecords>(KEYS.feeds, (current) => (next = change(current ?? {})), store);
   return next;
+}
+
+/** The unfinished *Create a pack* form as stored; undefined when there is none (lib/packs/builder.ts reads it). */
+export function readPackDraft(store = extensionStore()): Promise<unknown> {
+  return get(KEYS.packDraft, store);
+}
+
+/** Keeps the unfinished form, or forgets it (undefined). */
+export async function writePackDraft(draft: unknown, store = extensionStore()): Promise<void> {
+  await (draft === undefined ? del(KEYS.packDraft, store) : set(KEYS.packDraft, draft, store));
 }
 
 /**

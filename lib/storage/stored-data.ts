@@ -12,8 +12,10 @@ export const SCHEMA_VERSION = 2;
  * rewrites only its own pack's record), `packIndex` (which packs are imported, so views know what to load
  * without reading every pack), one `pack:<id>` per imported pack, `notified` (which notifications this
  * device has shown, so a restarted worker never repeats one), and `feeds` (the subscribed feeds by
- * address, lib/feeds/feed-record.ts). `feeds` needs no migration: an absent value means no feeds, which
- * is exactly what an older store holds.
+ * address, lib/feeds/feed-record.ts), and `packDraft` (what is typed in *Create a pack* and not yet added,
+ * lib/packs/builder.ts's PackDraft, so leaving the page loses nothing). `feeds` and `packDraft` need no
+ * migration: an absent value means no feeds and no draft, which is exactly what an older store holds. The
+ * draft is this device's unfinished typing, like `notified`: not in backups, kept by a restore.
  */
 export const KEYS = {
   schema: 'schema',
@@ -22,6 +24,7 @@ export const KEYS = {
   notified: 'notified',
   progress: (packId: string) => `${PROGRESS_PREFIX}${packId}`,
   feeds: 'feeds',
+  packDraft: 'packDraft',
   pack: (id: string) => `${PACK_PREFIX}${id}`,
 } as const;
 

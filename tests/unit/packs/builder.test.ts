@@ -9,6 +9,8 @@ import {
   emptyMilestone,
   emptyTrack,
   draftFromPack,
+  draftHasTyping,
+  storedPackDraft,
   localToPackTime,
   nextDay,
   packValueFromDraft,
@@ -240,5 +242,30 @@ describe('an installed pack in the form (Edit)', () => {
     expect(track.milestones[0]!.objectives.map((o) => o.id)).toEqual(['dock', 'mine', 'scan']);
     expect(track.milestones[2]).toMatchObject({ start: '2024-02-09T13:00:30+02:00', end: '2024-02-10T13:00+01:00' });
     expect(built.pack.dailyReset).toBe('11:00Z');
+  });
+});
+
+describe('the draft kept in the store', () => {
+  it('reads back what was stored, unchanged', () => {
+    const draft = draftFromPack(builtinPack(), (at) => new Date(at).toISOString().slice(0, 16));
+    expect(storedPackDraft(structuredClone(draft))).toEqual(draft);
+    const typed = thisWeek();
+    expect(storedPackDraft(structuredClone(typed))).toEqual(typed);
+  });
+
+  it('reads no draft from nothing or from something that is not one', () => {
+    expect(storedPackDraft(undefined)).toBeUndefined();
+    expect(storedPackDraft('Borg')).toBeUndefined();
+    expect(storedPackDraft({ title: 'no tracks' })).toBeUndefined();
+  });
+
+  it('reads a field of the wrong type as empty, so the form still opens', () => {
+    const read = storedPackDraft({ title: 42, tracks: [{ name: 'T', milestones: [{ name: 'M', timing: 'sometimes', points: null }] }] });
+    expect(read).toEqual({ ...emptyDraft(), tracks: [{ ...emptyTrack(), name: 'T', milestones: [{ ...emptyMilestone(), name: 'M' }] }] });
+  });
+
+  it('tells a fresh form from one with typing in it', () => {
+    expect(draftHasTyping(emptyDraft('2024-02-05'))).toBe(false);
+    expect(draftHasTyping({ ...emptyDraft('2024-02-05'), title: 'B' })).toBe(true);
   });
 });
