@@ -14,6 +14,8 @@ interface Props {
   installed: InstalledPack;
   now: number;
   reload: () => Promise<void>;
+  /** Opens an imported pack in the *Create or edit a pack* form. */
+  onEdit?: ((pack: InstalledPack['pack']) => void) | undefined;
 }
 
 function when(span: { start: number; end: number }, now: number): string {
@@ -23,7 +25,7 @@ function when(span: { start: number; end: number }, now: number): string {
 }
 
 /** One installed pack: its dates, followed track, reset time, progress, and export / hide / remove. */
-export function OptionsPackCard({ installed, now, reload }: Props) {
+export function OptionsPackCard({ installed, now, reload, onEdit }: Props) {
   const { pack, builtin, settings, progress, span } = installed;
   const [confirmRemove, setConfirmRemove] = useState(false);
   const headingId = `pack-${pack.id}`;
@@ -63,6 +65,11 @@ export function OptionsPackCard({ installed, now, reload }: Props) {
       </div>
       <OptionsResetTime key={settings.dailyReset ?? ""} installed={installed} reload={reload} />
       <div class="button-row">
+        {!builtin && onEdit && (
+          <button type="button" class="secondary" onClick={() => onEdit(pack)}>
+            Edit<span class="visually-hidden"> {pack.title}</span>
+          </button>
+        )}
         <button type="button" class="secondary" onClick={() => saveFile(packFileName(pack), serialisePack(pack))}>
           Export<span class="visually-hidden"> {pack.title}</span>
         </button>

@@ -1,18 +1,20 @@
 import type { OptionsState } from '@/lib/views/options-state';
+import type { Pack } from '@/lib/packs/types';
 import { OptionsPackCard } from './PackCard';
 
 interface Props {
   state: OptionsState;
   now: number;
   reload: () => Promise<void>;
+  onEdit?: (pack: Pack) => void;
 }
 
 /** The installed packs, built-in first, then imported ones in the order they were imported. */
-export function OptionsPackList({ state, now, reload }: Props) {
+export function OptionsPackList({ state, now, reload, onEdit }: Props) {
   return (
     <div class="pack-list">
       {state.packs.map((installed) => (
-        <OptionsPackCard key={installed.pack.id} installed={installed} now={now} reload={reload} />
+        <OptionsPackCard key={installed.pack.id} installed={installed} now={now} reload={reload} onEdit={onEdit} />
       ))}
     </div>
   );

@@ -21,7 +21,7 @@ function importedMessage({ pack, followTrackId, replaces }: Accepted): string {
  * Import through one path, whether the pack comes from a file, pasted text or the form: check it, ask
  * before replacing an installed pack, store it, and say what happened.
  */
-export function usePackInstaller(state: OptionsState, reload: () => Promise<void>) {
+export function usePackInstaller(state: OptionsState, reload: () => Promise<void>, onInstalled?: (pack: Accepted['pack']) => void) {
   const [problem, setProblem] = useState<string | undefined>();
   const [status, setStatus] = useState('');
   const [pending, setPending] = useState<Accepted | undefined>();
@@ -31,6 +31,7 @@ export function usePackInstaller(state: OptionsState, reload: () => Promise<void
       await commitImport(prepared, Date.now());
       await reload();
       setStatus(importedMessage(prepared));
+      onInstalled?.(prepared.pack);
     } catch (cause) {
       setProblem(refusalMessage(`the browser refused to store it (${cause instanceof Error ? cause.message : String(cause)})`));
     }
