@@ -498,8 +498,8 @@ function TimesFields<T extends Times>({ idPrefix, timings, times, onChange }: Ti
       {times.timing === 'day' && input('day', 'Day', 'date')}
       {times.timing === 'days' && (
         <div class="field-grid">
-          {input('day', 'Starts at the daily reset of', 'date')}
-          {input('endDay', 'Ends at the daily reset of', 'date')}
+          {input('day', 'Starts (daily reset of)', 'date')}
+          {input('endDay', 'Ends (daily reset of)', 'date')}
         </div>
       )}
       {times.timing === 'exact' && (

@@ -513,9 +513,9 @@ function fieldLabel(field: string, timed: { timing: MilestoneTiming } | undefine
     case 'goal':
       return 'Goal';
     case 'start':
-      return timed?.timing === 'day' ? 'Day' : timed?.timing === 'days' ? 'First day' : 'Start';
+      return timed?.timing === 'day' ? 'Day' : timed?.timing === 'days' ? 'Starts (daily reset of)' : 'Start';
     case 'end':
-      return timed?.timing === 'day' ? 'Day' : timed?.timing === 'days' ? 'End day' : 'End';
+      return timed?.timing === 'day' ? 'Day' : timed?.timing === 'days' ? 'Ends (daily reset of)' : 'End';
     case 'dailyReset':
       return 'Daily reset';
     case 'role':
