@@ -142,7 +142,7 @@ describe('the options page in Chromium', () => {
     const alert = options.getByRole('alert');
     await alert.waitFor();
     expect(await alert.count()).toBe(1);
-    expect(await alert.textContent()).toBe('Not imported — tracks[0].milestones[1].end: instant without an offset. Nothing was changed.');
+    expect(await alert.textContent()).toBe('Not imported: the end of milestone 2 of track 1: instant without an offset (tracks[0].milestones[1].end). Nothing was changed.');
     expect(await readAll(options)).toEqual(before);
     expect(await options.getByRole('article', { name: 'broken-arc' }).count()).toBe(0);
   });
