@@ -102,7 +102,7 @@ describe('the side panel with the built-in arc on Wednesday 15 November 2023, 12
     const server = panel.getByRole('region', { name: 'Defenders of Peace – IMS' });
     await server.getByRole('textbox', { name: 'Server points seen in game' }).fill('4,200');
     await server.getByRole('button', { name: 'Save' }).click();
-    await server.getByText('4,725 points still needed · at least 10 full completions of 500 points').waitFor();
+    await server.getByText('4,725 points still needed: about 10 more full runs of 500 points (every milestone done by one Commander)').waitFor();
     await expect(server.getByText(/^Saved 4,200 points at /).isVisible()).resolves.toBe(true);
 
     await panel.reload();
