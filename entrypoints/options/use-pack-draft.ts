@@ -3,8 +3,12 @@ import { draftHasTyping, type PackDraft } from '@/lib/packs/builder';
 import { loadPackDraft } from '@/lib/storage/load';
 import { recordPackDraft } from '@/lib/storage/writes';
 
-/** A pause in typing this long stores the draft; leaving the page stores it at once. */
-export const DRAFT_SAVE_DELAY_MS = 600;
+/**
+ * A pause in typing this long stores the draft. Hiding the page (another tab, a minimised window) stores
+ * it at once; closing it tries to, but a browser may drop a write begun while the page unloads, so at
+ * most this much typing can be lost.
+ */
+export const DRAFT_SAVE_DELAY_MS = 400;
 
 /**
  * The pack form's draft, kept in the store while the Commander types (after a pause, not per key) and
@@ -39,10 +43,15 @@ export function usePackDraft(initial: () => PackDraft) {
       },
       () => {},
     );
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
     addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', hidden);
     return () => {
       open = false;
       removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', hidden);
       flush();
     };
   }, []);
