@@ -53,9 +53,9 @@ describe('feeds in Chromium', () => {
     await startFrom({});
     await options.getByLabel('Address of a pack or catalogue').fill(server.url(CATALOG_PATH));
     await options.getByRole('button', { name: 'Add from link' }).click();
-    await expect.poll(() => options.getByRole('status').first().textContent()).toMatch(/Added the catalogue “E2E alliance” with 1 pack/);
+    await expect.poll(() => options.getByRole('region', { name: 'Feeds' }).getByRole('status').first().textContent()).toMatch(/Added the catalogue “E2E alliance” with 1 pack/);
     await options.getByRole('button', { name: `Install ${FEED_PACK_TITLE}` }).click();
-    await expect.poll(() => options.getByRole('status').first().textContent()).toMatch(/Installed “Feed test week”/);
+    await expect.poll(() => options.getByRole('region', { name: 'Feeds' }).getByRole('status').first().textContent()).toMatch(/Installed “Feed test week”/);
     // Only the feed's own site is held.
     const origins = await ext.serviceWorker.evaluate(() => chrome.permissions.getAll().then((all) => all.origins));
     expect(origins).toEqual(['http://127.0.0.1/*']);
@@ -70,7 +70,7 @@ describe('feeds in Chromium', () => {
     await startFrom(subscribedStore(server, 'First Light', '"v1"'));
     serveWeek(server, 'Second Light', '"v2"');
     await options.getByRole('button', { name: 'Check now' }).click();
-    await expect.poll(() => options.getByRole('status').first().textContent()).toMatch(/Checked every feed/);
+    await expect.poll(() => options.getByRole('region', { name: 'Feeds' }).getByRole('status').first().textContent()).toMatch(/Checked every feed/);
     const popup = await popupShows('Second Light');
     expect(await popup.getByRole('checkbox', { name: FEED_OBJECTIVE.text }).isChecked()).toBe(true);
     await popup.close();
@@ -94,7 +94,7 @@ describe('feeds in Chromium', () => {
     server.set(PACK_PATH, route);
     const requests = server.requests.length;
     await options.getByRole('button', { name: 'Check now' }).click();
-    await expect.poll(() => options.getByRole('status').first().textContent(), { timeout: 30_000 }).toMatch(/Checked every feed/);
+    await expect.poll(() => options.getByRole('region', { name: 'Feeds' }).getByRole('status').first().textContent(), { timeout: 30_000 }).toMatch(/Checked every feed/);
     expect(server.requests.slice(requests).map((r) => r.path)).toContain(PACK_PATH);
     const item = options.getByRole('listitem').filter({ hasText: server.url(PACK_PATH) });
     if (reason) expect(await item.textContent()).toMatch(reason);

@@ -17,7 +17,7 @@ describe('feeds in Firefox ESR', () => {
   let ext: LaunchedFirefoxExtension;
   let options: Page;
   const storedPack = async () => JSON.stringify(await readExtensionStore(options, `pack:${FEED_PACK_ID}`));
-  const status = () => options.$eval('::-p-aria([role="status"])', (el) => el.textContent ?? '');
+  const status = () => options.$eval('#feeds [role="status"]', (el) => el.textContent ?? '');
   /** The text of the options page's list item of the feed at `url`. */
   const feedItem = (url: string) =>
     options.evaluate((address) => [...document.querySelectorAll('li')].find((li) => li.querySelector('h4') && li.textContent?.includes(address))?.textContent ?? '', url);
