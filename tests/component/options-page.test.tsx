@@ -1,6 +1,6 @@
 // The options page on the store (fake-indexeddb): its table of contents, its switches, and Edit on an
 // installed pack, which opens it in the pack form and saves it as a re-import that keeps the progress.
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OPTIONS_SECTIONS, OptionsPage } from '../../entrypoints/options/OptionsPage';
@@ -11,6 +11,9 @@ import { KEYS } from '../../lib/storage/stored-data';
 import type { Pack } from '../../lib/packs/types';
 import { fiveDayTrack, pack } from '../fixtures/packs';
 import { emptyExtensionStore } from '../helpers/store';
+
+// The store is real (fake-indexeddb) and the machine is shared: give its reads and writes time before a query gives up.
+configure({ asyncUtilTimeout: 5000 });
 
 const MON = Date.UTC(2023, 10, 13);
 const winter = (): Pack => pack([fiveDayTrack('heroes')], { id: 'winter-arc', title: 'Winter arc' });

@@ -1,5 +1,5 @@
 // The "Create a pack" form, filled in as a Commander would, counting every field edit.
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsPackBuilder } from '../../entrypoints/options/PackBuilder';
 import { optionsState } from '../../lib/views/options-state';
@@ -7,6 +7,9 @@ import { stateWith } from '../fixtures/tracker-state';
 import type { Pack } from '../../lib/packs/types';
 import { loadPackDraft } from '../../lib/storage/load';
 import { emptyExtensionStore } from '../helpers/store';
+
+// The store is real (fake-indexeddb) and the machine is shared: give its reads and writes time before a query gives up.
+configure({ asyncUtilTimeout: 5000 });
 
 beforeEach(() => emptyExtensionStore());
 

@@ -97,7 +97,7 @@ describe('the side panel with the built-in arc on Wednesday 15 November 2023, 12
     await panel.getByText('100 earned · 400 reachable · 500 total').waitFor();
   });
 
-  it("keeps the server's points as typed, with when, and says how many points and full completions are missing", async () => {
+  it("keeps the server's points as typed, with when, and says how many points and full runs are missing", async () => {
     await openBothViews();
     const server = panel.getByRole('region', { name: 'Defenders of Peace – IMS' });
     await server.getByRole('textbox', { name: 'Server points seen in game' }).fill('4,200');
