@@ -122,16 +122,16 @@ export function OptionsPackBuilder({ state, reload, saveFile = browserSaveFile, 
           if (pack) void installer.install(pack);
         }}
       >
-        <div class="field">
-          <label for="builder-title">Title</label>
-          <input id="builder-title" value={draft.title} maxLength={120} onInput={(e) => change((d) => (d.title = e.currentTarget.value))} />
-        </div>
         {restored && (
           <p class="status" role="status">
             Your unfinished pack is back as you left it. <em>Clear the form</em> to start a new one.
           </p>
         )}
         {editStatus && <p class="muted">{editStatus}</p>}
+        <div class="field">
+          <label for="builder-title">Title</label>
+          <input id="builder-title" value={draft.title} maxLength={120} onInput={(e) => change((d) => (d.title = e.currentTarget.value))} />
+        </div>
         <div class="field-grid">
           <div class="field">
             <label for="builder-id">Id (optional)</label>
