@@ -54,6 +54,8 @@ describe('feeds in Chromium', () => {
     await options.getByLabel('Address of a pack or catalogue').fill(server.url(CATALOG_PATH));
     await options.getByRole('button', { name: 'Add from link' }).click();
     await expect.poll(() => options.getByRole('region', { name: 'Feeds' }).getByRole('status').first().textContent()).toMatch(/Added the catalogue “E2E alliance” with 1 pack/);
+    // A catalogue's automatic installs are a switch like every on/off choice, off until turned on.
+    expect(await options.getByRole('switch', { name: 'Install new packs from this catalogue automatically' }).isChecked()).toBe(false);
     await options.getByRole('button', { name: `Install ${FEED_PACK_TITLE}` }).click();
     await expect.poll(() => options.getByRole('region', { name: 'Feeds' }).getByRole('status').first().textContent()).toMatch(/Installed “Feed test week”/);
     // Only the feed's own site is held.
