@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { draftHasTyping, type PackDraft } from '@/lib/packs/builder';
-import { loadPackDraft } from '@/lib/storage/load';
+import { loadPackDraft } from '@/lib/storage/pack-draft';
 import { recordPackDraft } from '@/lib/storage/writes';
 
 /**

@@ -6,8 +6,7 @@ import type { Pack } from '../packs/types';
 import { optionsState, type OptionsState } from '../views/options-state';
 import { builtinHidden, importedPackIds, trackerState, visiblePackIds, type TrackerState } from '../views/tracker-state';
 import { StoreDamaged } from './migrations';
-import { storedPackDraft, type PackDraft } from '../packs/builder';
-import { extensionStore, migrate, readPackDraft, readPacks, readSnapshot, readSnapshotAndPacks, StoreNotCurrent, type PacksToRead } from './store-adapter';
+import { extensionStore, migrate, readPacks, readSnapshot, readSnapshotAndPacks, StoreNotCurrent, type PacksToRead } from './store-adapter';
 import type { Snapshot, SnapshotHead } from './stored-data';
 
 /**
@@ -54,9 +53,4 @@ export async function loadTrackerState(store = extensionStore()): Promise<Tracke
 export async function loadOptionsState(store = extensionStore()): Promise<OptionsState> {
   const snapshot = await readUpgraded(() => readSnapshot(store), store);
   return optionsState(snapshot, await readPacks(importedPackIds(snapshot), store));
-}
-
-/** The unfinished *Create a pack* form kept in the store, if any (an unreadable value is no draft). */
-export async function loadPackDraft(store = extensionStore()): Promise<PackDraft | undefined> {
-  return storedPackDraft(await readPackDraft(store));
 }

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OPTIONS_SECTIONS, OptionsPage } from '../../entrypoints/options/OptionsPage';
 import { installPack, readEverything } from '../../lib/storage/store-adapter';
-import { loadPackDraft } from '../../lib/storage/load';
+import { loadPackDraft } from '../../lib/storage/pack-draft';
 import { recordProgress } from '../../lib/storage/writes';
 import { KEYS } from '../../lib/storage/stored-data';
 import type { Pack } from '../../lib/packs/types';

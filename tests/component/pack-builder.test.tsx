@@ -5,7 +5,7 @@ import { OptionsPackBuilder } from '../../entrypoints/options/PackBuilder';
 import { optionsState } from '../../lib/views/options-state';
 import { stateWith } from '../fixtures/tracker-state';
 import type { Pack } from '../../lib/packs/types';
-import { loadPackDraft } from '../../lib/storage/load';
+import { loadPackDraft } from '../../lib/storage/pack-draft';
 import { emptyExtensionStore } from '../helpers/store';
 
 // The store is real (fake-indexeddb) and the machine is shared: give its reads and writes time before a query gives up.
