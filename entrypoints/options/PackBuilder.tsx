@@ -84,8 +84,9 @@ export function OptionsPackBuilder({ state, reload, saveFile = browserSaveFile, 
   useEffect(() => {
     if (!editRequest || editRequest === lastRequest.current) return;
     lastRequest.current = editRequest;
-    const editingSame = draft.id === editRequest.pack.id;
-    if (draftHasTyping(draft) && !editingSame) setEditWaiting(editRequest.pack);
+    // The same pack already in the form keeps its unsaved changes; other typing is replaced only after asking.
+    if (draft.id.trim() === editRequest.pack.id) setFocusId('builder-title');
+    else if (draftHasTyping(draft)) setEditWaiting(editRequest.pack);
     else openForEdit(editRequest.pack);
   }, [editRequest]);
 

@@ -96,7 +96,7 @@ describe('the options page', () => {
     expect(within(form).getByLabelText<HTMLInputElement>('Title').value).toBe('');
   });
 
-  it('asks before Edit replaces a pack being typed in the form, and keeps the typing on Cancel', async () => {
+  it('asks before Edit replaces another pack being typed in the form, keeps the typing on Cancel and a second Edit’s changes', async () => {
     await installPack(winter(), { importedAt: MON, followTrackId: 'heroes' });
     render(<OptionsPage />);
     const title = await screen.findByLabelText<HTMLInputElement>('Title');
@@ -109,5 +109,10 @@ describe('the options page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Edit Winter arc' }));
     fireEvent.click(within(await screen.findByRole('dialog', { name: 'Edit “Winter arc” instead?' })).getByRole('button', { name: 'Edit it' }));
     await waitFor(() => expect(screen.getByLabelText<HTMLInputElement>('Title').value).toBe('Winter arc'));
+    // Edit again on the pack being edited keeps its unsaved changes.
+    fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Winter arc, corrected' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Winter arc' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByLabelText<HTMLInputElement>('Title').value).toBe('Winter arc, corrected');
   });
 });
