@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { LocalTime } from './LocalTime';
+import { Switch } from './Switch';
 
 interface Props {
   checked: boolean;
@@ -24,17 +25,9 @@ export function CompletedSwitch({ checked, onChange, children, opensAt, id, time
   const reasonId = `opens-${id}`;
   return (
     <>
-      <label class="switch">
-        <input
-          type="checkbox"
-          role="switch"
-          checked={checked}
-          disabled={locked}
-          aria-describedby={locked ? reasonId : undefined}
-          onChange={(event) => onChange(event.currentTarget.checked)}
-        />
-        <span class="switch-label">{children}</span>
-      </label>
+      <Switch checked={checked} disabled={locked} describedBy={locked ? reasonId : undefined} onChange={onChange}>
+        {children}
+      </Switch>
       {locked && (
         <p class="switch-reason muted" id={reasonId}>
           opens <LocalTime at={opensAt} timeZone={timeZone} />

@@ -4,9 +4,10 @@ import { backupFileName, backupSummary, MAX_BACKUP_BYTES, type Backup } from '@/
 import { CHANGED_OR_DAMAGED, readBackupFile, type BackupFileResult } from '@/lib/backup/backup-file';
 import { exportBackup, restoreBackup } from '@/lib/storage/writes';
 import { storagePersisted } from '@/lib/storage/store-adapter';
-import { describeProblem } from '@/lib/packs/reader';
+import { backupRefusal } from '@/lib/validation/problem-words';
+import { describeProblem } from '@/lib/validation/problem';
 import { OptionsConfirmDialog } from './ConfirmDialog';
-import { readChosenFile } from './read-chosen-file';
+import { fileProblem, readChosenFile } from './read-chosen-file';
 import { saveFile } from '@/components/save-file';
 import { localDateTime } from '@/lib/format/local-time';
 import { SectionMessages } from './SectionMessages';
@@ -15,8 +16,8 @@ interface Props {
   reload: () => Promise<void>;
 }
 
-const refusal = (problem: string) => `Not restored — ${problem}. Nothing was changed.`;
-const refusalOf = (result: Exclude<BackupFileResult, { ok: true }>) => ('changed' in result ? CHANGED_OR_DAMAGED : refusal(describeProblem(result.problem)));
+const refusal = (problem: string) => `Not restored: ${problem}. Nothing was changed.`;
+const refusalOf = (result: Exclude<BackupFileResult, { ok: true }>) => ('changed' in result ? CHANGED_OR_DAMAGED : backupRefusal(result.problem));
 
 /** Download everything as one file; restore a file only after checking all of it, then in one transaction. */
 export function OptionsBackup({ reload }: Props) {
@@ -48,7 +49,7 @@ export function OptionsBackup({ reload }: Props) {
     setStatus('');
     const read = await readChosenFile(file, MAX_BACKUP_BYTES, `larger than ${inMiB(MAX_BACKUP_BYTES)}`);
     input.value = '';
-    if (!read.ok) return setProblem(refusal(`${file.name}: ${read.message}`));
+    if (!read.ok) return setProblem(refusal(fileProblem(file.name, read.message)));
     const checked = await readBackupFile(read.text);
     if (!checked.ok) return setProblem(refusalOf(checked));
     setProblem(undefined);

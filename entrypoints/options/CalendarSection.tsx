@@ -40,7 +40,7 @@ export function OptionsCalendar({ state, saveFile = download }: Props) {
   };
 
   return (
-    <section class="options-section" aria-labelledby="calendar-heading">
+    <section id="calendar" class="options-section" aria-labelledby="calendar-heading">
       <h2 id="calendar-heading">Calendar</h2>
       <p class="muted">
         Download an .ics file of the milestones you follow,{' '}

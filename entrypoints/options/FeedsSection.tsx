@@ -1,3 +1,4 @@
+import { Switch } from '@/components/Switch';
 import { useEffect, useState } from 'preact/hooks';
 import {
   checkFeeds,
@@ -85,8 +86,8 @@ export function OptionsFeeds({ reload }: Props) {
   const installedIds = new Set(list.flatMap((feed) => (feed.kind === 'pack' ? [feed.packId] : [])));
 
   return (
-    <section class="options-block" aria-labelledby="feeds-heading">
-      <h3 id="feeds-heading">Feeds</h3>
+    <section id="feeds" class="options-section" aria-labelledby="feeds-heading">
+      <h2 id="feeds-heading">Feeds</h2>
       <p class="muted">
         Paste the https address of a pack or of a catalogue of packs that your alliance or server publishes. The browser asks to let
         the extension read that one site. Every feed is checked about once a day; a changed pack replaces yours at once, your progress
@@ -237,17 +238,15 @@ function CatalogEntries({ feed, installedIds, refresh, setStatus, setProblem }: 
           </li>
         ))}
       </ul>
-      <label class="check-row">
-        <input
-          type="checkbox"
-          checked={feed.autoInstall}
-          onChange={async (event) => {
-            await setAutoInstall(feed.url, event.currentTarget.checked);
-            await refresh();
-          }}
-        />
+      <Switch
+        checked={feed.autoInstall}
+        onChange={async (on) => {
+          await setAutoInstall(feed.url, on);
+          await refresh();
+        }}
+      >
         Install new packs from this catalogue automatically
-      </label>
+      </Switch>
     </>
   );
 }

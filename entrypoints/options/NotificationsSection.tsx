@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { MAX_MINUTES_BEFORE_END } from '@/lib/notifications/plan';
 import { askFor, giveBack, holds, NOTIFICATIONS } from '@/lib/permissions/permission-adapter';
 import { recordSettings } from '@/lib/storage/writes';
+import { Switch } from '@/components/Switch';
 import type { NotificationSettings } from '@/lib/commander/settings';
 
 interface Props {
@@ -29,9 +30,9 @@ export function OptionsNotifications({ settings, reload }: Props) {
     await reload();
   };
 
-  const toggle = (box: HTMLInputElement) => {
+  const toggle = (on: boolean, box: HTMLInputElement) => {
     setMessage('');
-    if (!box.checked) {
+    if (!on) {
       void save({ enabled: false }).then(() => giveBack(NOTIFICATIONS));
       return;
     }
@@ -49,16 +50,15 @@ export function OptionsNotifications({ settings, reload }: Props) {
   };
 
   return (
-    <section class="options-section" aria-labelledby="notifications-heading">
+    <section id="notifications" class="options-section" aria-labelledby="notifications-heading">
       <h2 id="notifications-heading">Notifications</h2>
       <p class="muted">
         Reminders for the milestones of the tracks you follow. They come from the extension’s background at the right moment, once
         each; clicking one opens the tracker.
       </p>
-      <label class="check-row">
-        <input type="checkbox" role="switch" checked={settings.enabled} onChange={(event) => toggle(event.currentTarget)} />
+      <Switch checked={settings.enabled} onChange={toggle}>
         Show notifications
-      </label>
+      </Switch>
       {settings.enabled && permitted === false && (
         <p role="alert" class="alert">
           Notifications are on here, but the browser’s permission is missing (it was withdrawn, or a restored backup turned them on).
@@ -90,10 +90,9 @@ export function OptionsNotifications({ settings, reload }: Props) {
           {minutesValid ? '0 for no reminder; at most 1440 (one day).' : 'A whole number of minutes from 0 to 1440.'}
         </span>
       </div>
-      <label class="check-row">
-        <input type="checkbox" checked={settings.onStart} onChange={(event) => void save({ onStart: event.currentTarget.checked })} />
-        When a milestone starts
-      </label>
+      <Switch checked={settings.onStart} onChange={(on) => void save({ onStart: on })}>
+        Notify when a milestone starts
+      </Switch>
     </section>
   );
 }

@@ -18,6 +18,8 @@ interface Props {
   reload: () => Promise<void>;
   /** Names the zone on the reset's local time: the first time on the page. */
   withZone?: boolean;
+  /** Opens an imported pack in the *Create or edit a pack* form. */
+  onEdit?: ((pack: InstalledPack['pack']) => void) | undefined;
 }
 
 function when(span: { start: number; end: number }, now: number): string {
@@ -27,7 +29,7 @@ function when(span: { start: number; end: number }, now: number): string {
 }
 
 /** One installed pack: its dates, followed track, reset time, progress, and export / hide / remove. */
-export function OptionsPackCard({ installed, now, reload, withZone = false }: Props) {
+export function OptionsPackCard({ installed, now, reload, withZone = false, onEdit }: Props) {
   const { pack, builtin, settings, progress, span, followedTrackId, followedBy, progressByCommander } = installed;
   const [confirmRemove, setConfirmRemove] = useState(false);
   const headingId = `pack-${pack.id}`;
@@ -72,6 +74,11 @@ export function OptionsPackCard({ installed, now, reload, withZone = false }: Pr
       </div>
       <OptionsResetTime key={settings.dailyReset ?? ""} installed={installed} reload={reload} withZone={withZone} />
       <div class="button-row">
+        {!builtin && onEdit && (
+          <button type="button" class="secondary" onClick={() => onEdit(pack)}>
+            Edit<span class="visually-hidden"> {pack.title}</span>
+          </button>
+        )}
         <button type="button" class="secondary" onClick={() => saveFile(packFileName(pack), serialisePack(pack))}>
           Export<span class="visually-hidden"> {pack.title}</span>
         </button>

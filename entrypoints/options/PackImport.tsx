@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { OptionsState } from '@/lib/views/options-state';
 import { inMiB, MAX_PACK_BYTES } from '@/lib/storage/limits';
-import { readChosenFile } from './read-chosen-file';
+import { fileProblem, readChosenFile } from './read-chosen-file';
 import { refusalMessage, usePackInstaller } from './use-pack-installer';
 import { SectionMessages } from './SectionMessages';
 
@@ -21,7 +21,7 @@ export function OptionsPackImport({ state, reload }: Props) {
     const read = await readChosenFile(file, MAX_PACK_BYTES, `larger than ${inMiB(MAX_PACK_BYTES)}`);
     // Cleared so that choosing the same file again (after fixing it) imports it again.
     input.value = '';
-    if (!read.ok) installer.setProblem(refusalMessage(`${file.name}: ${read.message}`));
+    if (!read.ok) installer.setProblem(refusalMessage(fileProblem(file.name, read.message)));
     else await installer.install(read.text);
   };
 

@@ -2,13 +2,13 @@ import { useState } from 'preact/hooks';
 import { installedPacks, type OptionsState } from '@/lib/views/options-state';
 import { prepareImport, type PreparedImport } from '@/lib/packs/import';
 import { commitImport } from '@/lib/storage/writes';
-import { describeProblem } from '@/lib/packs/reader';
+import { packRefusal } from '@/lib/validation/problem-words';
 import { OptionsConfirmDialog } from './ConfirmDialog';
 
 type Accepted = Extract<PreparedImport, { ok: true }>;
 
-/** `Not imported — tracks[0].milestones[3].end: not a date. Nothing was changed.` */
-export const refusalMessage = (problem: string): string => `Not imported — ${problem}. Nothing was changed.`;
+/** `Not imported: the text box is empty; paste the JSON of a pack first. Nothing was changed.` (a pack's own problems: packRefusal). */
+export const refusalMessage = (problem: string): string => `Not imported: ${problem}. Nothing was changed.`;
 
 function importedMessage({ pack, followTrackId, replaces }: Accepted): string {
   const milestones = pack.tracks.reduce((sum, t) => sum + t.milestones.length, 0);
@@ -21,7 +21,7 @@ function importedMessage({ pack, followTrackId, replaces }: Accepted): string {
  * Import through one path, whether the pack comes from a file, pasted text or the form: check it, ask
  * before replacing an installed pack, store it, and say what happened.
  */
-export function usePackInstaller(state: OptionsState, reload: () => Promise<void>) {
+export function usePackInstaller(state: OptionsState, reload: () => Promise<void>, onInstalled?: (pack: Accepted['pack']) => void) {
   const [problem, setProblem] = useState<string | undefined>();
   const [status, setStatus] = useState('');
   const [pending, setPending] = useState<Accepted | undefined>();
@@ -31,6 +31,7 @@ export function usePackInstaller(state: OptionsState, reload: () => Promise<void
       await commitImport(prepared, Date.now());
       await reload();
       setStatus(importedMessage(prepared));
+      onInstalled?.(prepared.pack);
     } catch (cause) {
       setProblem(refusalMessage(`the browser refused to store it (${cause instanceof Error ? cause.message : String(cause)})`));
     }
@@ -41,7 +42,7 @@ export function usePackInstaller(state: OptionsState, reload: () => Promise<void
     setStatus('');
     const prepared = prepareImport(input, installedPacks(state));
     if (!prepared.ok) {
-      setProblem(refusalMessage(describeProblem(prepared.problem)));
+      setProblem(packRefusal(prepared.problem));
       return false;
     }
     setProblem(undefined);

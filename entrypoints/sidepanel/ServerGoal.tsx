@@ -55,7 +55,7 @@ export function ServerGoal({ server, trackId, onSave, timeZone }: Props) {
           ? `Enter the server's points to see how far it is from the goal.`
           : server.needed === 0
             ? 'Goal reached.'
-            : `${localNumber(server.needed)} points still needed · at least ${localNumber(server.fullCompletions)} full completions of ${localNumber(server.perCompletion)} points`}
+            : `${localNumber(server.needed)} points still needed: about ${localNumber(server.fullCompletions)} more full run${server.fullCompletions === 1 ? '' : 's'} of ${localNumber(server.perCompletion)} points (every milestone done by one Commander)`}
       </p>
       <form class="server-form" onSubmit={submit}>
         <label for={inputId}>Server points seen in game</label>

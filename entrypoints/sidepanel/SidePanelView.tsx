@@ -144,7 +144,10 @@ export function SidePanelView({ model, actions, onChoosePack, onOpenOptions, onA
   return (
     <div class="sidepanel">
       <header class="panel-header">
-        <p class="eyebrow">Milestone Tracker</p>
+        <p class="eyebrow brand">
+          <img src="/icon/16.png" alt="" width={16} height={16} />
+          STFC Milestone Tracker
+        </p>
         <CommanderSwitch commanders={commanders} onSwitch={(id) => void actions.switchCommander(id)} />
         <h1>{pack ? pack.title : model ? 'No event pack' : 'Milestone checklist'}</h1>
         {model && model.packs.length > 1 && (

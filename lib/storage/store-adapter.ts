@@ -191,6 +191,11 @@ export async function readFeeds(store = extensionStore()): Promise<FeedRecords> 
   return (await get<FeedRecords>(KEYS.feeds, store)) ?? {};
 }
 
+/** The unfinished *Create a pack* form as stored; undefined when there is none (lib/packs/builder.ts reads it). */
+export function readPackDraft(store = extensionStore()): Promise<unknown> {
+  return get(KEYS.packDraft, store);
+}
+
 /** Every key and value, for backup. */
 export function readEverything(store = extensionStore()): Promise<Record<string, unknown>> {
   return store('readonly', (objects) => {

@@ -1,7 +1,7 @@
 // The store's writes: every read-modify-write is one readwrite transaction, so the popup, the side panel
 // and the background never lose each other's changes. With store-adapter.ts (the connection and the
 // reads), the only IndexedDB code; apart from it so that a view's first paint loads no write code.
-import { update } from 'idb-keyval';
+import { del, set, update } from 'idb-keyval';
 import type { Pack } from '../packs/types';
 import type { FeedRecord, FeedRecords } from '../feeds/feed-record';
 import { emptyPackProgress, type PackProgress } from '../commander/progress';
@@ -195,4 +195,9 @@ export async function replaceEverything(
     };
     return promisifyTransaction(objects.transaction);
   });
+}
+
+/** Keeps the unfinished *Create a pack* form, or forgets it (undefined). */
+export async function writePackDraft(draft: unknown, store = extensionStore()): Promise<void> {
+  await (draft === undefined ? del(KEYS.packDraft, store) : set(KEYS.packDraft, draft, store));
 }

@@ -19,7 +19,9 @@ export const SCHEMA_VERSION = 3;
  * `packIndex` (which packs are imported, so views know what to load without reading every pack), one
  * `pack:<id>` per imported pack, `notified` (which notifications this device has shown, so a restarted
  * worker never repeats one), and `feeds` (the subscribed feeds by address, lib/feeds/feed-record.ts).
- * `feeds` needs no migration: an absent value means no feeds, which is exactly what an older store holds.
+ * and `packDraft` (what is typed in *Create a pack* and not yet added, lib/packs/builder.ts's PackDraft, so
+ * leaving the page loses nothing: this device's typing, like `notified`, not in backups and kept by a restore).
+ * `feeds` and `packDraft` need no migration: an absent value means none, which is exactly what an older store holds.
  * An absent `commanders` (a first install) reads as one Commander, `c1`.
  */
 export const KEYS = {
@@ -30,6 +32,7 @@ export const KEYS = {
   notified: 'notified',
   progress: (commanderId: string, packId: string) => `${PROGRESS_PREFIX}${commanderId}:${packId}`,
   feeds: 'feeds',
+  packDraft: 'packDraft',
   pack: (id: string) => `${PACK_PREFIX}${id}`,
 } as const;
 

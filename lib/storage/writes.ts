@@ -3,13 +3,14 @@ import { backupOf, storeEntriesOf } from '../backup/backup';
 import { backupFileText, readBackupFile, type BackupFileResult } from '../backup/backup-file';
 import { BUILTIN_PACK_ID } from '../packs/builtin';
 import type { Pack } from '../packs/types';
+import type { PackDraft } from '../packs/builder';
 import { KEYS } from './stored-data';
 import { applyProgressChange, type ProgressChange } from '../commander/progress-change';
 import { withPackSettings, type PackSettings, type Settings } from '../commander/settings';
 import type { FeedRecord, FeedRecords } from '../feeds/feed-record';
 import { StoreDamaged } from './damage';
 import { ensureSchema, extensionStore, readEverything } from './store-adapter';
-import { installPack, removeCommander, removePack, replaceEverything, updateCommanders, updateFeeds, updatePackProgress, updateSettings } from './store-writes-adapter';
+import { installPack, removeCommander, removePack, replaceEverything, updateCommanders, updateFeeds, updatePackProgress, updateSettings, writePackDraft } from './store-writes-adapter';
 import { type Commanders } from '../commander/commanders';
 import { withActiveCommander, withCommanderAdded, withCommanderRenamed, withCommanderReset, withFollowedTrack, type CommanderLabel } from '../commander/commander-changes';
 import type { Recording } from './changes';
@@ -101,6 +102,14 @@ export async function commitImport(
   await announceChange({ what: 'packs', packId: prepared.pack.id });
 }
 
+/**
+ * Keeps the *Create a pack* form's unfinished draft, or forgets it (undefined). Not announced: no other
+ * view shows a draft, and a message per keystroke would make every open view re-read the store.
+ */
+export function recordPackDraft(draft: PackDraft | undefined, store = extensionStore()): Promise<void> {
+  return writePackDraft(draft, store);
+}
+
 /** Changes the feed records (one transaction) and tells the other views and the background. */
 export async function recordFeeds(change: (feeds: FeedRecords) => FeedRecords, store = extensionStore()): Promise<FeedRecords> {
   const next = await updateFeeds(change, store);
@@ -129,7 +138,7 @@ export async function exportBackup(now: number, store = extensionStore()): Promi
 export async function restoreBackup(text: string, store = extensionStore()): Promise<BackupFileResult> {
   const read = await readBackupFile(text);
   if (!read.ok) return read;
-  await replaceEverything(storeEntriesOf(read.value), store, [KEYS.notified]);
+  await replaceEverything(storeEntriesOf(read.value), store, [KEYS.notified, KEYS.packDraft]);
   await announceChange({ what: 'everything' });
   return read;
 }

@@ -171,9 +171,14 @@ describe('the server event in the side panel', () => {
   it('shows the points and full completions still needed, and when the points were seen', () => {
     const seenAt = WED_NOON - HOUR;
     showPanel(builtinFollowing(DEFENDERS, { [BUILTIN_PACK_ID]: [{ kind: 'server-points', trackId: DEFENDERS, points: 4200, at: seenAt }] }), WED_NOON);
-    screen.getByText('4,725 points still needed · at least 10 full completions of 500 points');
+    screen.getByText('4,725 points still needed: about 10 more full runs of 500 points (every milestone done by one Commander)');
     expect(screen.getByText(/Saved 4,200 points at/).textContent).toBe(`Saved 4,200 points at ${localDayTime(seenAt)}`);
     expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Server points seen in game' }).value).toBe('4200');
+  });
+
+  it('says one more full run in the singular', () => {
+    showPanel(builtinFollowing(DEFENDERS, { [BUILTIN_PACK_ID]: [{ kind: 'server-points', trackId: DEFENDERS, points: 8500, at: WED_NOON }] }), WED_NOON);
+    screen.getByText('425 points still needed: about 1 more full run of 500 points (every milestone done by one Commander)');
   });
 });
 

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedExtension } from './chromium';
 import { BUILTIN, DEFENDERS, FIRST_RUN, builtinArcStore, launchOnWednesday, openView, startFrom } from './view-pages';
-import { STORED } from './extension-store';
+import { STORED, onePackStore } from './extension-store';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -169,6 +169,37 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
     await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
     await options.waitForFunction(() => document.body.innerText.trim().length > 0);
     await options.waitForLoadState('networkidle');
+    expect(await seriousViolations(options)).toEqual([]);
+    await options.close();
+  });
+
+  it('in the options page with an imported pack open in the form', async () => {
+    const start = Date.parse('2023-11-15T12:00:00Z');
+    const arc = {
+      format: 'stfc-milestone-pack',
+      version: 1,
+      id: 'a11y-edit',
+      title: 'Edited arc',
+      requirements: ['Commander level 10'],
+      tracks: [
+        {
+          id: 'heroes',
+          name: 'Heroes',
+          server: { name: 'Heroes – IMS', start: '2023-11-13', end: '2023-11-18', goal: 8925, rewards: ['Shards'] },
+          solo: { name: 'Hero – SMS' },
+          milestones: [
+            { id: 'one', name: 'One', points: 100, start: '2023-11-13', end: '2023-11-14', objectives: [{ id: 'a', text: 'Dock' }] },
+            { id: 'two', name: 'Two', points: 100, start: '2023-11-14', end: '2023-11-17', objectives: [] },
+            { id: 'three', name: 'Three', points: 100, start: new Date(start).toISOString(), end: new Date(start + 3_600_000).toISOString(), objectives: [] },
+          ],
+        },
+      ],
+    };
+    await startFrom(control, onePackStore(arc, { followedTrackId: 'heroes', importedAt: start }));
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await options.getByRole('button', { name: 'Edit Edited arc' }).click();
+    await options.getByRole('button', { name: 'Save changes to “Edited arc”' }).waitFor();
     expect(await seriousViolations(options)).toEqual([]);
     await options.close();
   });

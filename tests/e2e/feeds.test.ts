@@ -13,7 +13,6 @@ import { CATALOG_PATH, DAY, FAILED_CHECKS, FEED_OBJECTIVE, FEED_PACK_ID, FEED_PA
 import { startFeedServer, type FeedServer } from '../helpers/feed-server';
 
 /** The Feeds part of the options page: its status line is the first one inside it (the Commanders section has one above). */
-const feedsSection = (options: Page) => options.getByRole('region', { name: 'Feeds' });
 
 // The service worker's own namespace, as playwright evaluates code there.
 declare const chrome: { permissions: { getAll(): Promise<{ origins?: string[] }> }; alarms: { create(name: string, info: { when: number }): Promise<void> } & Record<string, any> };
@@ -56,9 +55,11 @@ describe('feeds in Chromium', () => {
     await startFrom({});
     await options.getByLabel('Address of a pack or catalogue').fill(server.url(CATALOG_PATH));
     await options.getByRole('button', { name: 'Add from link' }).click();
-    await expect.poll(() => feedsSection(options).getByRole('status').first().textContent()).toMatch(/Added the catalogue “E2E alliance” with 1 pack/);
+    await expect.poll(() => options.getByRole('region', { name: 'Feeds' }).getByRole('status').first().textContent()).toMatch(/Added the catalogue “E2E alliance” with 1 pack/);
+    // A catalogue's automatic installs are a switch like every on/off choice, off until turned on.
+    expect(await options.getByRole('switch', { name: 'Install new packs from this catalogue automatically' }).isChecked()).toBe(false);
     await options.getByRole('button', { name: `Install ${FEED_PACK_TITLE}` }).click();
-    await expect.poll(() => feedsSection(options).getByRole('status').first().textContent()).toMatch(/Installed “Feed test week”/);
+    await expect.poll(() => options.getByRole('region', { name: 'Feeds' }).getByRole('status').first().textContent()).toMatch(/Installed “Feed test week”/);
     // Only the feed's own site is held.
     const origins = await ext.serviceWorker.evaluate(() => chrome.permissions.getAll().then((all) => all.origins));
     expect(origins).toEqual(['http://127.0.0.1/*']);
@@ -73,7 +74,7 @@ describe('feeds in Chromium', () => {
     await startFrom(subscribedStore(server, 'First Light', '"v1"'));
     serveWeek(server, 'Second Light', '"v2"');
     await options.getByRole('button', { name: 'Check now' }).click();
-    await expect.poll(() => feedsSection(options).getByRole('status').first().textContent()).toMatch(/Checked every feed/);
+    await expect.poll(() => options.getByRole('region', { name: 'Feeds' }).getByRole('status').first().textContent()).toMatch(/Checked every feed/);
     const popup = await popupShows('Second Light');
     expect(await popup.getByRole('checkbox', { name: FEED_OBJECTIVE.text }).isChecked()).toBe(true);
     await popup.close();
@@ -97,7 +98,7 @@ describe('feeds in Chromium', () => {
     server.set(PACK_PATH, route);
     const requests = server.requests.length;
     await options.getByRole('button', { name: 'Check now' }).click();
-    await expect.poll(() => feedsSection(options).getByRole('status').first().textContent(), { timeout: 30_000 }).toMatch(/Checked every feed/);
+    await expect.poll(() => options.getByRole('region', { name: 'Feeds' }).getByRole('status').first().textContent(), { timeout: 30_000 }).toMatch(/Checked every feed/);
     expect(server.requests.slice(requests).map((r) => r.path)).toContain(PACK_PATH);
     const item = options.getByRole('listitem').filter({ hasText: server.url(PACK_PATH) });
     if (reason) expect(await item.textContent()).toMatch(reason);

@@ -18,8 +18,7 @@ describe('feeds in Firefox ESR', () => {
   let ext: LaunchedFirefoxExtension;
   let options: Page;
   const storedPack = async () => JSON.stringify(await readExtensionStore(options, `pack:${FEED_PACK_ID}`));
-  // The Feeds section's own status line (the Commanders section above has one too).
-  const status = () => options.$eval('section[aria-labelledby="feeds-heading"] [role="status"]', (el) => el.textContent ?? '');
+  const status = () => options.$eval('#feeds [role="status"]', (el) => el.textContent ?? '');
   /** The text of the options page's list item of the feed at `url`. */
   const feedItem = (url: string) =>
     options.evaluate((address) => [...document.querySelectorAll('li')].find((li) => li.querySelector('h4') && li.textContent?.includes(address))?.textContent ?? '', url);

@@ -142,7 +142,7 @@ describe('the options page in Chromium', () => {
     const alert = options.getByRole('alert');
     await alert.waitFor();
     expect(await alert.count()).toBe(1);
-    expect(await alert.textContent()).toBe('Not imported — tracks[0].milestones[1].end: instant without an offset. Nothing was changed.');
+    expect(await alert.textContent()).toBe('Not imported: the end of milestone 2 of track 1: instant without an offset (tracks[0].milestones[1].end). Nothing was changed.');
     expect(await readAll(options)).toEqual(before);
     expect(await options.getByRole('article', { name: 'broken-arc' }).count()).toBe(0);
   });
@@ -251,5 +251,37 @@ describe('the options page in Chromium', () => {
     expect(stored[STORED.keys.progress('e2e-options-arc')]).toBeUndefined();
     // Nothing is followed any more: the badge clears.
     await waitForBadge(ext.serviceWorker, (b) => b.text === '');
+  });
+
+  it('opens an imported pack in the form with Edit, keeps the draft over a reload, and saves it with its progress', async () => {
+    await startFrom(LIVE_PACK_WITH_PROGRESS);
+    await options.getByRole('article', { name: 'Options test arc' }).getByRole('button', { name: 'Edit Options test arc' }).click();
+    const form = options.getByRole('form', { name: 'Create a pack' });
+    await expect.poll(() => form.getByLabel('Title', { exact: true }).inputValue()).toBe('Options test arc');
+    await form.getByLabel('Name', { exact: true }).first().fill('Signal in the Nebula, corrected');
+
+    // The draft is stored after a pause in typing; the page opened again brings it back.
+    await expect.poll(async () => ((await readAll(options)).packDraft as { tracks: Array<{ milestones: Array<{ name: string }> }> } | undefined)?.tracks[0]!.milestones[0]!.name).toBe(
+      'Signal in the Nebula, corrected',
+    );
+    await options.reload();
+    await options.getByText('Your unfinished pack is back as you left it.').waitFor();
+    expect(await form.getByLabel('Name', { exact: true }).first().inputValue()).toBe('Signal in the Nebula, corrected');
+
+    await form.getByRole('button', { name: 'Save changes to “Options test arc”' }).click();
+    const dialog = options.getByRole('dialog', { name: 'Replace “Options test arc”?' });
+    expect(await dialog.textContent()).toContain('2 recorded items');
+    await dialog.getByRole('button', { name: 'Replace pack' }).click();
+    await options.getByText(/^Replaced “Options test arc”/).waitFor();
+    const card = options.getByRole('article', { name: 'Options test arc' });
+    expect(await card.textContent()).toContain('Recorded: 1 completed milestone and 1 checked objective.');
+    // Saved: the form starts over and keeps no draft.
+    await expect.poll(async () => Object.hasOwn(await readAll(options), 'packDraft')).toBe(false);
+    const stored = await readAll(options);
+    const saved = stored['pack:e2e-options-arc'] as typeof livePack;
+    expect(saved.tracks[0]!.milestones.map((m) => [m.id, m.name, m.start, m.end])).toEqual([
+      ['signal', 'Signal in the Nebula, corrected', livePack.tracks[0]!.milestones[0]!.start, livePack.tracks[0]!.milestones[0]!.end],
+      ['tomorrow', 'Tomorrow’s Milestone', livePack.tracks[0]!.milestones[1]!.start, livePack.tracks[0]!.milestones[1]!.end],
+    ]);
   });
 });

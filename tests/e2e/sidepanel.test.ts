@@ -97,12 +97,12 @@ describe('the side panel with the built-in arc on Wednesday 15 November 2023, 12
     await panel.getByText('100 earned · 400 reachable · 500 total').waitFor();
   });
 
-  it("keeps the server's points as typed, with when, and says how many points and full completions are missing", async () => {
+  it("keeps the server's points as typed, with when, and says how many points and full runs are missing", async () => {
     await openBothViews();
     const server = panel.getByRole('region', { name: 'Defenders of Peace – IMS' });
     await server.getByRole('textbox', { name: 'Server points seen in game' }).fill('4,200');
     await server.getByRole('button', { name: 'Save' }).click();
-    await server.getByText('4,725 points still needed · at least 10 full completions of 500 points').waitFor();
+    await server.getByText('4,725 points still needed: about 10 more full runs of 500 points (every milestone done by one Commander)').waitFor();
     await expect(server.getByText(/^Saved 4,200 points at /).isVisible()).resolves.toBe(true);
 
     await panel.reload();

@@ -1,7 +1,8 @@
 import { createStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT, backupFileName, backupSummary } from '../../../lib/backup/backup';
-import { exportBackup, restoreBackup } from '../../../lib/storage/writes';
+import { exportBackup, recordPackDraft, restoreBackup } from '../../../lib/storage/writes';
+import { emptyDraft } from '../../../lib/packs/builder';
 import { readBackup } from '../../../lib/backup/reader';
 import { DIGEST_FIELD } from '../../../lib/backup/backup-file';
 import { BUILTIN_PACK_ID } from '../../../lib/packs/builtin';
@@ -67,15 +68,20 @@ describe('backup and restore', () => {
     expect(backupFileName(MON)).toBe('stfc-milestone-backup-2023-11-13.json');
   });
 
-  it('replaces what was stored before, but keeps this device’s notification log', async () => {
-    const text = await exportBackup(MON, await usedStore());
+  it('replaces what was stored before, but keeps this device’s notification log and unfinished pack form', async () => {
+    const source = await usedStore();
+    await recordPackDraft({ ...emptyDraft(), title: 'From the source' }, source);
+    const text = await exportBackup(MON, source);
+    expect(text).not.toContain('From the source');
     const target = freshStore();
     await savePack(pack([fiveDayTrack()], { id: 'only-here' }), MON, target);
     await claimNotifications(['x/y/z/start'], MON, target);
+    await recordPackDraft({ ...emptyDraft(), title: 'Typed here' }, target);
     await restoreBackup(text, target);
     const after = await readEverything(target);
     expect(after[KEYS.pack('only-here')]).toBeUndefined();
     expect(after[KEYS.notified]).toEqual({ 'x/y/z/start': MON });
+    expect(after[KEYS.packDraft]).toMatchObject({ title: 'Typed here' });
     expect((after[KEYS.packIndex] as Loose)['only-here']).toBeUndefined();
   });
 
