@@ -5,6 +5,7 @@ import type { Pack } from '../packs/types';
 import type { FeedRecord, FeedRecords } from '../feeds/feed-record';
 import { emptyPackProgress, type PackProgress } from '../commander/progress';
 import { defaultSettings, packSettings, withPackSettings, type Settings } from '../commander/settings';
+import { feedsBytesRefusal, LimitReached, packSettingsGrowthRefusal, progressBytesRefusal, progressPacksRefusal, storedBytes } from './limits';
 import { headDamage, MIGRATIONS, planMigration, SCHEMA_1_PROGRESS_KEY, type Migration } from './migrations';
 import {
   HEAD_KEYS,
@@ -192,11 +193,23 @@ export async function readPacks(ids: string[], store = extensionStore()): Promis
 
 export async function updateSettings(change: (settings: Settings) => Settings, store = extensionStore()): Promise<Settings> {
   let next!: Settings;
-  await update<Settings>(
-    KEYS.settings,
-    (current) => (next = change(current ?? defaultSettings())),
-    store,
-  );
+  await update<Settings>(KEYS.settings, (current) => (next = withinSettingsLimit(current ?? defaultSettings(), change)), store);
+  return next;
+}
+
+/** `change(settings)`, or LimitReached (nothing written) when it would give one pack too many its own settings. */
+function withinSettingsLimit(settings: Settings, change: (settings: Settings) => Settings): Settings {
+  const next = change(settings);
+  const refusal = packSettingsGrowthRefusal(Object.keys(settings.packs).length, Object.keys(next.packs).length);
+  if (refusal) throw new LimitReached(refusal);
+  return next;
+}
+
+/** `change(feeds)`, or LimitReached (nothing written) when the records would grow past their limit. */
+function withinFeedsLimit(feeds: FeedRecords, change: (feeds: FeedRecords) => FeedRecords): FeedRecords {
+  const next = change(feeds);
+  const refusal = feedsBytesRefusal(storedBytes(feeds), storedBytes(next));
+  if (refusal) throw new LimitReached(refusal);
   return next;
 }
 
@@ -207,15 +220,57 @@ export async function updatePackProgress(
 ): Promise<PackProgress> {
   let next!: PackProgress;
   // Only this pack's record is read and rewritten: a click costs the same however much else is stored.
-  await update<PackProgress>(KEYS.progress(packId), (current) => (next = change(current ?? emptyPackProgress())), store);
+  // A refused write (LimitReached) puts nothing, so the transaction commits unchanged.
+  await store('readwrite', (objects) => {
+    return new Promise<void>((resolve, reject) => {
+      const key = KEYS.progress(packId);
+      const request = objects.get(key);
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        const current = request.result as PackProgress | undefined;
+        const put = () => {
+          objects.put(next, key);
+          resolve(promisifyTransaction(objects.transaction));
+        };
+        try {
+          next = change(current ?? emptyPackProgress());
+          const tooLarge = progressBytesRefusal(current === undefined ? 0 : storedBytes(current), storedBytes(next));
+          if (tooLarge) throw new LimitReached(tooLarge);
+        } catch (error) {
+          reject(error);
+          return;
+        }
+        if (current !== undefined) return put();
+        // A pack's first record: only while there is room for one more pack's progress.
+        const count = objects.count(progressKeys());
+        count.onerror = () => reject(count.error);
+        count.onsuccess = () => {
+          const noRoom = progressPacksRefusal(count.result);
+          if (noRoom) reject(new LimitReached(noRoom));
+          else put();
+        };
+      };
+    });
+  });
   return next;
 }
 
 /** Changes the stored value of `key` inside an open readwrite transaction. */
 function rewrite<T>(objects: IDBObjectStore, key: string, change: (value: T | undefined) => T): void {
   const request = objects.get(key);
-  request.onsuccess = () => objects.put(change(request.result as T | undefined), key);
+  request.onsuccess = () => {
+    try {
+      objects.put(change(request.result as T | undefined), key);
+    } catch (refused) {
+      // A change refused (LimitReached) undoes the whole transaction, and its reason is what the caller gets.
+      refusals.set(objects.transaction, refused);
+      objects.transaction.abort();
+    }
+  };
 }
+
+/** Why a transaction was aborted by one of its own changes, for promisifyTransaction to reject with. */
+const refusals = new WeakMap<IDBTransaction, unknown>();
 
 /** Stores an imported pack and lists it in the index, in one transaction. Progress is untouched. */
 export async function savePack(pack: Pack, importedAt: number, store = extensionStore()): Promise<void> {
@@ -240,7 +295,7 @@ export async function installPack(
     objects.put(pack, KEYS.pack(pack.id));
     // A pack from a feed lands with its feed's record, so a check never stores one without the other.
     const feed = options.feed;
-    if (feed) rewrite<FeedRecords>(objects, KEYS.feeds, (feeds = {}) => ({ ...feeds, [feed.url]: feed }));
+    if (feed) rewrite<FeedRecords>(objects, KEYS.feeds, (feeds = {}) => withinFeedsLimit(feeds, (all) => ({ ...all, [feed.url]: feed })));
     // A replaced pack keeps its place in the list.
     rewrite<PackIndex>(objects, KEYS.packIndex, (index = {}) => ({
       ...index,
@@ -248,11 +303,13 @@ export async function installPack(
     }));
     const follow = options.followTrackId;
     if (follow !== undefined) {
-      rewrite<Settings>(objects, KEYS.settings, (settings = defaultSettings()) => {
-        const current = packSettings(settings, pack.id);
-        if (pack.tracks.some((t) => t.id === current.followedTrackId)) return settings;
-        return withPackSettings(settings, pack.id, { followedTrackId: follow });
-      });
+      rewrite<Settings>(objects, KEYS.settings, (settings = defaultSettings()) =>
+        withinSettingsLimit(settings, (before) => {
+          const current = packSettings(before, pack.id);
+          if (pack.tracks.some((t) => t.id === current.followedTrackId)) return before;
+          return withPackSettings(before, pack.id, { followedTrackId: follow });
+        }),
+      );
     }
     return promisifyTransaction(objects.transaction);
   });
@@ -266,7 +323,7 @@ export async function readFeeds(store = extensionStore()): Promise<FeedRecords> 
 /** Changes the feed records in one readwrite transaction and returns what was stored. */
 export async function updateFeeds(change: (feeds: FeedRecords) => FeedRecords, store = extensionStore()): Promise<FeedRecords> {
   let next!: FeedRecords;
-  await update<FeedRecords>(KEYS.feeds, (current) => (next = change(current ?? {})), store);
+  await update<FeedRecords>(KEYS.feeds, (current) => (next = withinFeedsLimit(current ?? {}, change)), store);
   return next;
 }
 
@@ -323,7 +380,7 @@ function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T
 function promisifyTransaction(transaction: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     transaction.oncomplete = () => resolve();
-    transaction.onabort = transaction.onerror = () => reject(transaction.error);
+    transaction.onabort = transaction.onerror = () => reject(refusals.get(transaction) ?? transaction.error);
   });
 }
 
