@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { OptionsBackup } from './BackupSection';
 import { OptionsFeeds } from './FeedsSection';
+import { OptionsKeptProgress } from './KeptProgressSection';
 import { OptionsCalendar } from './CalendarSection';
 import { OptionsNotifications } from './NotificationsSection';
 import { OptionsPackBuilder } from './PackBuilder';
@@ -43,6 +44,7 @@ export function OptionsPage() {
             <OptionsPackImport state={state} reload={reload} />
             <OptionsPackBuilder state={state} reload={reload} />
           </section>
+          <OptionsKeptProgress state={state} reload={reload} />
           <OptionsNotifications settings={state.snapshot.settings.notifications} reload={reload} />
           <OptionsCalendar state={state} />
           <OptionsBackup reload={reload} />

@@ -371,6 +371,20 @@ export async function removePack(packId: string, store = extensionStore()): Prom
   });
 }
 
+/**
+ * Deletes the progress kept for a pack that is not installed, in one transaction; does nothing when the
+ * pack is installed by then (its progress goes only with the pack, through removePack).
+ */
+export async function removeKeptProgress(packId: string, store = extensionStore()): Promise<void> {
+  await store('readwrite', (objects) => {
+    const index = objects.get(KEYS.packIndex);
+    index.onsuccess = () => {
+      if (!Object.hasOwn((index.result as PackIndex | undefined) ?? {}, packId)) objects.delete(KEYS.progress(packId));
+    };
+    return promisifyTransaction(objects.transaction);
+  });
+}
+
 function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
   const copy = { ...record };
   delete copy[key];

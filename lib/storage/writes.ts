@@ -8,7 +8,7 @@ import { applyProgressChange, type ProgressChange } from '../commander/progress'
 import { withPackSettings, type PackSettings, type Settings } from '../commander/settings';
 import type { FeedRecord, FeedRecords } from '../feeds/feed-record';
 import { StoreDamaged } from './migrations';
-import { ensureSchema, extensionStore, installPack, readEverything, removePack, replaceEverything, updateFeeds, updatePackProgress, updateSettings } from './store-adapter';
+import { ensureSchema, extensionStore, installPack, readEverything, removeKeptProgress, removePack, replaceEverything, updateFeeds, updatePackProgress, updateSettings } from './store-adapter';
 import type { Recording } from './changes';
 import { announceChange } from './messaging-adapter';
 
@@ -56,6 +56,13 @@ export async function removeImportedPack(packId: string, store = extensionStore(
   if (packId === BUILTIN_PACK_ID) throw new Error('the built-in pack can be hidden, not removed');
   await removePack(packId, store);
   await announceChange({ what: 'packs', packId });
+}
+
+/** Deletes the progress kept for a pack that is not installed (the built-in pack always is), and tells the views. */
+export async function deleteKeptProgress(packId: string, store = extensionStore()): Promise<void> {
+  if (packId === BUILTIN_PACK_ID) throw new Error('the built-in pack is always installed; its progress stays');
+  await removeKeptProgress(packId, store);
+  await announceChange({ what: 'progress', packId });
 }
 
 /** The text of a backup of everything stored now (upgraded to the current layout first). */

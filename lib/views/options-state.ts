@@ -61,6 +61,34 @@ export function optionsState(snapshot: Snapshot, imported: Array<Pack | undefine
   return { snapshot, packs };
 }
 
+/** Progress kept for a pack that is not installed (removed from another computer, or left by a restore). */
+export interface KeptProgress {
+  packId: string;
+  progress: PackProgress;
+  /** Completed milestones recorded. */
+  completed: number;
+}
+
+/**
+ * The progress of packs that are not installed, by pack id: a re-import of the pack would bring it back,
+ * but nothing shows it, and it counts against MAX_PROGRESS_PACKS. The built-in pack is always installed.
+ */
+export function keptProgress(state: OptionsState): KeptProgress[] {
+  const installed = new Set(state.packs.map((p) => p.pack.id));
+  return Object.entries(state.snapshot.progress)
+    .filter(([packId]) => !installed.has(packId))
+    .map(([packId, progress]) => ({ packId, progress, completed: completedCount(progress) }))
+    .sort((a, b) => (a.packId < b.packId ? -1 : a.packId > b.packId ? 1 : 0));
+}
+
+function completedCount(progress: PackProgress): number {
+  let completed = 0;
+  for (const track of Object.values(progress.tracks)) {
+    for (const milestone of Object.values(track.milestones)) if (milestone.completedAt !== undefined) completed++;
+  }
+  return completed;
+}
+
 /** What an import needs to know about what is installed. */
 export const installedPacks = (state: OptionsState): InstalledPacks => ({
   snapshot: state.snapshot,
