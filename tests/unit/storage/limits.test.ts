@@ -5,9 +5,9 @@
 import { createStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { readBackup } from '../../../lib/backup/reader';
-import { MAX_PACK_BYTES as READER_MAX_PACK_BYTES, readPack } from '../../../lib/packs/reader';
+import { MAX_PACK_BYTES as READER_MAX_PACK_BYTES } from '../../../lib/packs/reader';
 import { prepareImport } from '../../../lib/packs/import';
-import { MAX_BACKUP_BYTES as BACKUP_MAX_BYTES, BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../../lib/backup/backup';
+import { MAX_BACKUP_BYTES as BACKUP_MAX_BYTES } from '../../../lib/backup/backup';
 import { backupFileText, readBackupFile } from '../../../lib/backup/backup-file';
 import {
   LimitReached,
@@ -21,14 +21,15 @@ import {
   MAX_TOTAL_PACK_BYTES,
   storedBytes,
 } from '../../../lib/storage/limits';
-import { defaultSettings, type PackSettings, type Settings } from '../../../lib/commander/settings';
+import { defaultSettings, type Settings } from '../../../lib/commander/settings';
 import { applyProgressChange, type PackProgress } from '../../../lib/commander/progress';
 import type { CatalogFeed, FeedRecords } from '../../../lib/feeds/feed-record';
 import type { Pack } from '../../../lib/packs/types';
 import { installPack, readSnapshot, updateFeeds, updatePackProgress, updateSettings } from '../../../lib/storage/store-adapter';
 import { restoreBackup } from '../../../lib/storage/writes';
-import { SCHEMA_VERSION, type PackIndex, type Snapshot } from '../../../lib/storage/stored-data';
-import { fiveDayTrack, milestone, pack, track } from '../../fixtures/packs';
+import { SCHEMA_VERSION, type Snapshot } from '../../../lib/storage/stored-data';
+import { fiveDayTrack, pack } from '../../fixtures/packs';
+import { backupWith, idOf, largestBackup, validPackOfBytes } from '../../fixtures/largest-state';
 
 const emptySnapshot = (): Snapshot => ({ schema: SCHEMA_VERSION, settings: defaultSettings(), progress: {}, packIndex: {} });
 
@@ -49,8 +50,6 @@ function installedOfBytes(id: string, bytes: number): Pack {
   return { ...base, title: 'x'.repeat(bytes - storedBytes(base)) };
 }
 
-/** A lowercase id of exactly `length` characters. */
-const idOf = (prefix: string, i: number, length = 64) => `${prefix}-${i}-`.padEnd(length, 'x');
 
 describe('limits', () => {
   it('are the numbers the readers use', () => {
@@ -115,7 +114,7 @@ describe('the total size of the packs', () => {
 
   it('is refused on restore past the same total, naming the pack that crosses it', () => {
     // Valid packs near 1 MiB each: 32 of them fit, the 33rd does not.
-    const big = megabyteOfPack('big-0');
+    const big = validPackOfBytes('big-0', MAX_PACK_BYTES);
     const count = Math.floor(MAX_TOTAL_PACK_BYTES / storedBytes(big)) + 1;
     const packs = Array.from({ length: count }, (_, i) => ({ ...big, id: `big-${i}` }));
     const read = readBackup(backupWith({ packs }));
@@ -241,140 +240,22 @@ describe('the feed records', () => {
   });
 });
 
-// ---------------------------------------------------------------------------------------------
-// The largest state the limits allow, and its backup.
-
-/** A valid pack whose stored size is at most `bytes` and within one milestone of it. */
-function validPackOfBytes(id: string, bytes: number, title = 'P'.repeat(120)): Pack {
-  const iso = (ms: number) => new Date(ms).toISOString();
-  const HOUR = 3_600_000;
-  const milestoneAt = (m: number) =>
-    milestone(`milestone-${String(m).padStart(5, '0')}`, iso(NOW + m * HOUR), iso(NOW + (m + 1) * HOUR), {
-      objectives: Array.from({ length: 4 }, (_, o) => ({ id: `objective-${o}`, text: `Objective ${o + 1} of milestone ${m}: defeat hostiles`.padEnd(200, '.') })),
-    });
-  // At most 400 milestones a track, as the format allows.
-  const build = (n: number) =>
-    pack(
-      Array.from({ length: Math.ceil(n / 400) }, (_, t) => track(`track-${t}`, Array.from({ length: Math.min(400, n - t * 400) }, (_, m) => milestoneAt(t * 400 + m)))),
-      { id, title },
-    );
-  const one = storedBytes(build(1));
-  const each = storedBytes(build(2)) - one;
-  const built = build(1 + Math.floor((bytes - one) / each));
-  const read = readPack(built);
-  if (!read.ok) throw new Error(JSON.stringify(read.problem));
-  return read.value;
-}
-
-function megabyteOfPack(id: string): Pack {
-  return validPackOfBytes(id, MAX_PACK_BYTES);
-}
-
-function backupWith(entries: { packs?: Pack[]; progress?: Record<string, PackProgress>; settings?: Settings; feeds?: FeedRecords; packIndex?: PackIndex }): Backup {
-  const packs = entries.packs ?? [];
-  return {
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    exportedAt: new Date(NOW).toISOString(),
-    schema: SCHEMA_VERSION,
-    entries: {
-      settings: entries.settings ?? defaultSettings(),
-      progress: entries.progress ?? {},
-      packIndex: entries.packIndex ?? Object.fromEntries(packs.map((p) => [p.id, { title: p.title, importedAt: NOW }])),
-      packs: Object.fromEntries(packs.map((p) => [p.id, p])),
-      ...(entries.feeds ? { feeds: entries.feeds } : {}),
-    },
-  };
-}
-
-/** One pack's progress, as large as a write may make it: long ids, the largest times, within MAX_PROGRESS_BYTES. */
-function largestProgress(): PackProgress {
-  const LATEST = 8.64e15;
-  const progress: PackProgress = { tracks: { [idOf('track', 0)]: { milestones: {}, server: { points: 1_000_000_000_000, seenAt: LATEST } } } };
-  const milestones = progress.tracks[idOf('track', 0)]!.milestones;
-  for (let m = 0; ; m++) {
-    const objectives: Record<string, number> = {};
-    milestones[idOf('milestone', m)] = { objectives, completedAt: LATEST };
-    if (storedBytes(progress) > MAX_PROGRESS_BYTES) {
-      delete milestones[idOf('milestone', m)];
-      return progress;
-    }
-    for (let o = 0; o < 100; o++) {
-      objectives[idOf('objective', o)] = LATEST;
-      if (storedBytes(progress) > MAX_PROGRESS_BYTES) {
-        delete objectives[idOf('objective', o)];
-        return progress;
-      }
-    }
-  }
-}
-
-/** Feed records as large as the writes allow: full catalogues of the longest addresses, within MAX_FEEDS_BYTES. */
-function largestFeeds(): FeedRecords {
-  const feeds: FeedRecords = {};
-  const entry = (c: number, e: number) => ({
-    id: idOf('pack', e),
-    title: '𝔸'.repeat(120),
-    url: `https://feeds.example.com/${idOf(`c${c}`, e, 1960)}.json`,
-    firstDay: '2023-11-13',
-    lastDay: '2023-11-18',
-    updatedAt: '2023-11-13T00:00:00.000+14:00',
-  });
-  for (let c = 0; c < 200; c++) {
-    const url = `https://feeds.example.com/${idOf('catalog', c, 1960)}.json`;
-    const record: CatalogFeed = {
-      kind: 'catalog',
-      url,
-      title: '𝔸'.repeat(120),
-      autoInstall: false,
-      addedAt: 8.64e15,
-      lastCheckedAt: 8.64e15,
-      lastChangedAt: 8.64e15,
-      problem: '𝔸'.repeat(500),
-      etag: 'e'.repeat(200),
-      lastModified: 'm'.repeat(200),
-      entries: [],
-    };
-    feeds[url] = record;
-    for (let e = 0; e < 200; e++) {
-      record.entries.push(entry(c, e));
-      // Each entry is the same size: only look when the next could be one too many.
-      if (storedBytes(feeds) > MAX_FEEDS_BYTES) {
-        record.entries.pop();
-        if (record.entries.length === 0) delete feeds[url];
-        return feeds;
-      }
-    }
-  }
-  return feeds;
-}
-
 describe('the largest state the limits allow', () => {
   it('is written as a backup under the backup limit, which restores', async () => {
-    // 200 packs together just under the total, with the longest titles in the index.
-    const template = validPackOfBytes(idOf('pack', 0), Math.floor(MAX_TOTAL_PACK_BYTES / MAX_PACKS));
-    const packs = Array.from({ length: MAX_PACKS }, (_, i) => ({ ...template, id: idOf('pack', i) }));
-    const packBytes = packs.reduce((sum, p) => sum + storedBytes(p), 0);
+    const backup = largestBackup();
+    const { packs, packIndex, progress, settings, feeds } = backup.entries;
+    // Each part at its limit: 200 packs just under the total, 1000 progress records just under their size, ...
+    const packBytes = Object.values(packs).reduce((sum, p) => sum + storedBytes(p), 0);
+    expect(Object.keys(packs)).toHaveLength(MAX_PACKS);
+    expect(Object.keys(packIndex)).toHaveLength(MAX_PACKS);
     expect(packBytes).toBeLessThanOrEqual(MAX_TOTAL_PACK_BYTES);
-    expect(packBytes).toBeGreaterThan(MAX_TOTAL_PACK_BYTES - MAX_PACKS * storedBytes(template.tracks[0]!.milestones[0]));
-    const packIndex: PackIndex = Object.fromEntries(packs.map((p) => [p.id, { title: '𝔸'.repeat(120), importedAt: 8.64e15 }]));
-
-    // Progress for as many packs as kept, each as large as a write allows.
-    const record = largestProgress();
-    expect(storedBytes(record)).toBeGreaterThan(MAX_PROGRESS_BYTES - 100);
-    const progress = Object.fromEntries(Array.from({ length: MAX_PROGRESS_PACKS }, (_, i) => [idOf('pack', i), record]));
-
-    // Settings for as many packs, each with every field at its longest.
-    const longest: PackSettings = { followedTrackId: idOf('track', 0), dailyReset: '23:59+13:59', hidden: false };
-    const settings: Settings = {
-      packs: Object.fromEntries(Array.from({ length: MAX_PACK_SETTINGS }, (_, i) => [idOf('settings', i), longest])),
-      notifications: { enabled: false, minutesBeforeEnd: 1440, onStart: false },
-    };
-
-    const feeds = largestFeeds();
+    expect(packBytes).toBeGreaterThan(MAX_TOTAL_PACK_BYTES - MAX_PACKS * 2048);
+    expect(Object.keys(progress)).toHaveLength(MAX_PROGRESS_PACKS);
+    for (const record of Object.values(progress)) expect(storedBytes(record)).toBeGreaterThan(MAX_PROGRESS_BYTES - 100);
+    expect(Object.keys(settings.packs)).toHaveLength(MAX_PACK_SETTINGS);
     expect(storedBytes(feeds)).toBeGreaterThan(MAX_FEEDS_BYTES - 10_000);
 
-    const text = await backupFileText(backupWith({ packs, packIndex, progress, settings, feeds }));
+    const text = await backupFileText(backup);
     const bytes = new TextEncoder().encode(text).byteLength;
     expect(bytes).toBeLessThanOrEqual(MAX_BACKUP_BYTES);
     // The cap is the state's size rounded up to a whole MiB, no larger.
