@@ -19,8 +19,11 @@ export function trackerActions(
   clock: () => number = Date.now,
 ): TrackerActions {
   const run = async (write: () => Promise<void>) => {
+    const started = performance.now();
     try {
       await write();
+      // How long a click takes to be stored (and announced): `npm run bench` reads it from the real build.
+      performance.measure('click-stored', { start: started });
     } catch (cause) {
       onError(storageErrorMessage(cause));
     }
