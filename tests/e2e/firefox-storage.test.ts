@@ -1,5 +1,5 @@
-// The store in the built extension in Firefox ESR: whether the browser keeps it under disk pressure, and a
-// backup of the most the extension keeps restored in a fresh profile.
+// The store in the built extension in Firefox ESR: whether the browser keeps it under disk pressure, a
+// backup of the most the extension keeps restored in a fresh profile, and the database deleted under an open popup.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,8 @@ import { backupFileText } from '../../lib/backup/backup-file';
 import { MAX_PACKS, MAX_TOTAL_PACK_BYTES } from '../../lib/storage/limits';
 import { backupWith, validPackOfBytes } from '../fixtures/largest-state';
 import { pollUntil } from '../helpers/poll';
-import { evaluateInExtension, launchFirefoxExtension, type LaunchedFirefoxExtension } from './firefox';
+import { DB_NAME } from '../../lib/storage/store-adapter';
+import { evaluateInExtension, launchFirefoxExtension, openExtensionPage, writeExtensionStore, type LaunchedFirefoxExtension } from './firefox';
 
 describe('the store in Firefox ESR', () => {
   let ext: LaunchedFirefoxExtension;
@@ -63,5 +64,49 @@ describe('the store in Firefox ESR', () => {
     } finally {
       await rm(files, { recursive: true, force: true });
     }
+  });
+
+  it('lets a deletion of the database through while the background and a popup hold it; the popup shows the empty store', async () => {
+    const now = Date.now();
+    const HOUR = 3_600_000;
+    const pack = {
+      format: 'stfc-milestone-pack',
+      version: 1,
+      id: 'e2e-clear-arc',
+      title: 'Clear test arc',
+      tracks: [{ id: 'heroes', name: 'Heroes', milestones: [{ id: 'live', name: 'Live one', points: 100, start: new Date(now - HOUR).toISOString(), end: new Date(now + 5.5 * HOUR).toISOString(), objectives: [{ id: 'a', text: 'Do a thing' }] }] }],
+    };
+    const popup = await ext.open('popup.html');
+    await writeExtensionStore(
+      popup,
+      {
+        schema: 2,
+        [`pack:${pack.id}`]: pack,
+        packIndex: { [pack.id]: { title: pack.title, importedAt: now } },
+        settings: { packs: { [pack.id]: { followedTrackId: 'heroes' }, 'heroes-and-villains-2023-11': { hidden: true } }, notifications: { enabled: false, minutesBeforeEnd: 60, onStart: false } },
+      },
+      { replace: true },
+    );
+    // A page does not hear its own announcement: open the popup again on the stored pack.
+    await openExtensionPage(popup, `${ext.baseUrl}popup.html`);
+    await popup.waitForSelector('::-p-aria([name="Live one"][role="heading"])');
+    const options = await ext.open('options.html');
+    const outcome = await evaluateInExtension(
+      options,
+      (name: string) =>
+        new Promise<string>((resolve) => {
+          const request = indexedDB.deleteDatabase(name);
+          request.onsuccess = () => resolve('deleted');
+          request.onerror = () => resolve('failed');
+          setTimeout(() => resolve('still blocked after 5 s'), 5000);
+        }),
+      DB_NAME,
+    );
+    expect(outcome).toBe('deleted');
+    // The popup re-reads the empty store (the built-in arc, which has ended): a message and the ways to add an arc, not a blank page.
+    await popup.waitForSelector('::-p-aria([name="No arc is running in your packs"][role="heading"])', { timeout: 15_000 });
+    await popup.waitForSelector('::-p-aria([name="Add from link"][role="button"])');
+    await options.close();
+    await popup.close();
   });
 });
