@@ -9,6 +9,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs } from '../tests/e2e/chromium';
 import { engineFigures, type Sample } from './engine';
 import { largePack } from './large-pack';
+import { reliabilityFigures } from './reliability';
 
 const RUNS = 25;
 const CHROMIUM = '/usr/bin/chromium';
@@ -167,10 +168,18 @@ async function timeToMark(context: BrowserContext, url: string, mark: string, op
 
 const ratioText = (r: Sample) => `${r.median.toFixed(2)} (min ${r.min.toFixed(2)}, max ${r.max.toFixed(2)}, n=${r.runs})`;
 
+/** `STFC_BENCH_ONLY=reliability npm run bench` runs only the reliability rows (a few minutes, not the whole bench) and leaves RESULTS.md alone. */
+const ONLY = process.env.STFC_BENCH_ONLY;
+
 export async function runBenchmarks(root: string): Promise<boolean> {
   const dir = buildWithBaseline(root);
   const rows: Row[] = [];
   const row = (figure: string, value: string, budget: string, ok: boolean) => rows.push({ figure, value, budget, ok });
+  if (ONLY === 'reliability') {
+    await reliabilityRows(dir, row);
+    return printReport(root, rows, false);
+  }
+  if (ONLY !== undefined) throw new Error(`STFC_BENCH_ONLY=${ONLY}: the only part that runs alone is reliability`);
 
   // Bytes: what each page loads on open, gzipped.
   for (const [entry, budget] of [['popup.html', 15], ['sidepanel.html', 20], ['background.js', 10]] as const) {
@@ -245,8 +254,8 @@ export async function runBenchmarks(root: string): Promise<boolean> {
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
-    rmSync(dir, { recursive: true, force: true });
   }
+  await reliabilityRows(dir, row);
 
   // Engine and background, in Node on the real lib code.
   const engine = await engineFigures(RUNS);
@@ -256,6 +265,23 @@ export async function runBenchmarks(root: string): Promise<boolean> {
   const worstDay = Math.max(...engine.wakeUps.perDay);
   row('background wake-ups, 5-day arc, 1 milestone a day', `${engine.wakeUps.total} (per day: ${engine.wakeUps.perDay.join(', ')})`, '≤ 100 a day', worstDay <= 100);
 
+  return printReport(root, rows, true);
+}
+
+/** The reliability rows in a profile of their own (a limit-sized store would slow every other figure). */
+async function reliabilityRows(dir: string, row: (figure: string, value: string, budget: string, ok: boolean) => void): Promise<void> {
+  const { context, extensionId, profile } = await launch(dir);
+  try {
+    await reliabilityFigures({ context, base: `chrome-extension://${extensionId}`, row, seedStore, summarise, spread });
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Prints the table (and writes bench/RESULTS.md for a whole run); true when every row holds. */
+function printReport(root: string, rows: Row[], writeResults: boolean): boolean {
   const chromiumVersion = execFileSync(CHROMIUM, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${chromiumVersion}, Node ${process.version}`;
   const table = [
@@ -264,7 +290,7 @@ export async function runBenchmarks(root: string): Promise<boolean> {
     ...rows.map((r) => `| ${r.figure} | ${r.value} | ${r.budget} | ${r.ok ? 'ok' : '**over**'} |`),
   ].join('\n');
   const report = `# Benchmark results\n\nMachine: ${machine}\n\nCommand: \`npm run bench\` (builds, then measures the real build in headless Chromium and the lib code in Node).\n\n${table}\n`;
-  writeFileSync(join(root, 'bench/RESULTS.md'), report);
+  if (writeResults) writeFileSync(join(root, 'bench/RESULTS.md'), report);
   console.log(`\n${report}`);
   const allOk = rows.every((r) => r.ok);
   console.log(allOk ? 'Every budget holds.' : 'Some budgets are missed (marked **over**).');

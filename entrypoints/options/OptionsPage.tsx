@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { OptionsBackup } from './BackupSection';
 import { OptionsFeeds } from './FeedsSection';
+import { OptionsKeptProgress } from './KeptProgressSection';
 import { OptionsCalendar } from './CalendarSection';
 import { OptionsCommanders } from './CommandersSection';
 import { OptionsNotifications } from './NotificationsSection';
@@ -70,6 +71,7 @@ export function OptionsPage() {
           </section>
           <OptionsFeeds reload={reload} />
           <OptionsPackBuilder state={state} reload={reload} editRequest={editRequest} />
+          <OptionsKeptProgress state={state} reload={reload} />
           <OptionsNotifications settings={state.snapshot.settings.notifications} reload={reload} />
           <OptionsCalendar state={state} />
           <OptionsBackup reload={reload} />

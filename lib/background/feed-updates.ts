@@ -4,6 +4,7 @@
 import { loadBuiltinPack } from '../packs/builtin';
 import { prepareImport, type InstalledPacks, type ReplaceSummary } from '../packs/import';
 import { MAX_PACK_BYTES } from '../packs/reader';
+import { LimitReached } from '../storage/limits';
 import type { Pack } from '../packs/types';
 import { parseJson } from '../validation/document';
 import { describeProblem } from '../validation/problem';
@@ -83,13 +84,15 @@ export async function subscribe(url: string, now: number, store = extensionStore
       lastChangedAt: now,
       ...validators,
     };
-    await recordFeeds((all) => ({ ...all, [feed.url]: feed }), store);
+    const refused = await refusedAtLimit(() => recordFeeds((all) => ({ ...all, [feed.url]: feed }), store));
+    if (refused) return refused;
     return { ok: true, kind: 'catalog', feed };
   }
   const prepared = prepareImport(value, await installedNow(store));
   if (!prepared.ok) return { ok: false, reason: `not a valid pack or catalogue (${describeProblem(prepared.problem)})` };
   const feed = packFeedOf(address.url, prepared, now, validators);
-  await commitImport(prepared, now, store, feed);
+  const refused = await refusedAtLimit(() => commitImport(prepared, now, store, feed));
+  if (refused) return refused;
   return { ok: true, kind: 'pack', feed, pack: prepared.pack, ...(prepared.replaces ? { replaces: prepared.replaces } : {}) };
 }
 
@@ -103,8 +106,20 @@ export async function installFromCatalog(entry: CatalogEntry, catalogUrl: string
     return { ok: false, reason: `the catalogue lists “${entry.id}” but the file holds “${prepared.pack.id}”` };
   }
   const feed = packFeedOf(entry.url, prepared, now, fetched.validators, catalogUrl);
-  await commitImport(prepared, now, store, feed);
+  const refused = await refusedAtLimit(() => commitImport(prepared, now, store, feed));
+  if (refused) return refused;
   return { ok: true, kind: 'pack', feed, pack: prepared.pack, ...(prepared.replaces ? { replaces: prepared.replaces } : {}) };
+}
+
+/** Runs a write; a refusal at one of the limits (nothing stored) becomes the subscription's reason, anything else still throws. */
+async function refusedAtLimit(write: () => Promise<unknown>): Promise<{ ok: false; reason: string } | undefined> {
+  try {
+    await write();
+    return undefined;
+  } catch (error) {
+    if (error instanceof LimitReached) return { ok: false, reason: error.message };
+    throw error;
+  }
 }
 
 /** Stores a checked record, unless the feed was removed while it was being checked. */

@@ -13,8 +13,8 @@ import { parsePackTime } from '../schedule/pack-time';
 import { inversionReason, invertedPeriod } from '../schedule/periods';
 import { SCHEMA_VERSION, type PackIndexEntry } from '../storage/stored-data';
 import { readDocument } from '../validation/document';
-import { inMiB, MAX_PACK_SETTINGS, MAX_PACKS, MAX_PROGRESS_PACKS } from '../storage/limits';
-import { boolean, dailyReset, exceedsUtf8Bytes, fields, idRecord, integer, integerIn, pathTo, slug, string, text } from '../validation/pieces';
+import { inMiB, MAX_FEEDS_BYTES, MAX_PACK_SETTINGS, MAX_PACKS, MAX_PROGRESS_BYTES, MAX_PROGRESS_PACKS, MAX_TOTAL_PACK_BYTES, storedBytes } from '../storage/limits';
+import { boolean, dailyReset, fields, idRecord, integer, integerIn, pathTo, slug, string, text } from '../validation/pieces';
 import { withoutKeys, type ReadResult } from '../validation/problem';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES, withFirstCommander, type Backup, type BackupEntries, type SingleCommanderEntries } from './backup';
 import { MAX_COMMANDER_NAME, MAX_COMMANDERS, MAX_SERVER_LABEL, type Commander, type CommanderReset, type Commanders } from '../commander/commanders';
@@ -144,20 +144,42 @@ const storedPacks = v.pipe(
   v.rawCheck<Record<string, Pack>>(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const packs = dataset.value;
+    let total = 0;
     for (const [id, pack] of Object.entries(packs)) {
       if (pack.id !== id) return addIssue({ message: `does not match its key ${JSON.stringify(id)}`, path: pathTo(packs, [id, 'id']) });
-      if (exceedsUtf8Bytes(JSON.stringify(pack), MAX_PACK_BYTES)) return addIssue({ message: `larger than ${inMiB(MAX_PACK_BYTES)}`, path: pathTo(packs, [id]) });
+      const bytes = storedBytes(pack);
+      if (bytes > MAX_PACK_BYTES) return addIssue({ message: `larger than ${inMiB(MAX_PACK_BYTES)}`, path: pathTo(packs, [id]) });
+      total += bytes;
+      // The same total an import keeps to, so a restored store still takes the import of a smaller pack.
+      if (total > MAX_TOTAL_PACK_BYTES) return addIssue({ message: `the packs up to this one take more than ${inMiB(MAX_TOTAL_PACK_BYTES)} together, the most the extension keeps`, path: pathTo(packs, [id]) });
     }
   }),
 );
 
 /** What every layout of the entries shares: the index lists exactly the stored packs, a reset inverts no milestone. */
-type PacksAndSettings = Pick<BackupEntries, 'packIndex' | 'packs'> & { settings: { packs: Record<string, PackSettings> } };
+type PacksAndSettings = Pick<BackupEntries, 'packIndex' | 'packs'> & {
+  settings: { packs: Record<string, PackSettings> };
+  progress: Record<string, unknown>;
+  feeds?: unknown;
+};
+
+/** A pack's progress (it has tracks), rather than a Commander's progress by pack. */
+const isPackProgress = (value: unknown): boolean => typeof value === 'object' && value !== null && 'tracks' in value;
 
 function packsAgree<T extends PacksAndSettings>() {
   return v.rawCheck<T>(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
-    const { packIndex, packs } = dataset.value;
+    const { packIndex, packs, progress, feeds } = dataset.value;
+    // The sizes the store's writes keep to (lib/storage/limits.ts), which bound the next backup.
+    // Progress by pack (schema 2), or by Commander and then pack (schema 3).
+    for (const [id, record] of Object.entries(progress as Record<string, unknown>)) {
+      const byPack = isPackProgress(record) ? { [id]: record } : (record as Record<string, unknown>);
+      for (const [packId, each] of Object.entries(byPack)) {
+        const path = isPackProgress(record) ? ['progress', id] : ['progress', id, packId];
+        if (storedBytes(each) > MAX_PROGRESS_BYTES) return addIssue({ message: `larger than ${inMiB(MAX_PROGRESS_BYTES)}`, path: pathTo(dataset.value, path) });
+      }
+    }
+    if (feeds && storedBytes(feeds) > MAX_FEEDS_BYTES) return addIssue({ message: `larger than ${inMiB(MAX_FEEDS_BYTES)}`, path: pathTo(dataset.value, ['feeds']) });
     for (const id of Object.keys(packIndex)) {
       if (!Object.hasOwn(packs, id)) return addIssue({ message: 'lists a pack that is not in entries.packs', path: pathTo(dataset.value, ['packIndex', id]) });
     }

@@ -9,7 +9,7 @@ import { activeCommander, followedTrackOf } from '../commander/commanders';
 import { type Snapshot } from '../storage/stored-data';
 import { inversionReason, invertedPeriod } from '../schedule/periods';
 import { problemAt } from '../validation/problem';
-import { packCountRefusal } from '../storage/limits';
+import { packCountRefusal, packSettingsRefusal, storedBytes, totalPackBytesRefusal } from '../storage/limits';
 
 /** What re-importing a pack id does to the progress recorded for it. */
 export interface ReplaceSummary {
@@ -52,6 +52,11 @@ export function prepareImport(input: unknown, installed: InstalledPacks): Prepar
   const isNew = !Object.hasOwn(installed.snapshot.packIndex, pack.id);
   const full = isNew ? packCountRefusal(Object.keys(installed.snapshot.packIndex).filter((id) => id !== BUILTIN_PACK_ID).length) : undefined;
   if (full) return { ok: false, problem: { path: '', message: full } };
+  const tooLarge = totalPackBytesRefusal(otherImportedBytes(pack.id, installed), storedBytes(pack));
+  if (tooLarge) return { ok: false, problem: { path: '', message: tooLarge } };
+  // Installing follows a track, which gives a pack without settings an entry of its own.
+  const noRoom = Object.hasOwn(installed.snapshot.settings.packs, pack.id) ? undefined : packSettingsRefusal(Object.keys(installed.snapshot.settings.packs).length);
+  if (noRoom) return { ok: false, problem: { path: '', message: noRoom } };
   // The Commander's own daily reset for this id stays in force: a pack (a feed's update too) that it would turn inside out is refused.
   const userReset = packSettings(installed.snapshot.settings, pack.id).dailyReset;
   const inverted = userReset === undefined ? undefined : invertedPeriod(pack, userReset);
@@ -80,6 +85,15 @@ export function prepareImport(input: unknown, installed: InstalledPacks): Prepar
       followedTrackGone: followed !== undefined && !pack.tracks.some((t) => t.id === followed),
     },
   };
+}
+
+/** The stored size of every imported pack but `packId` (which the import would replace). */
+function otherImportedBytes(packId: string, installed: InstalledPacks): number {
+  let bytes = 0;
+  for (const p of installed.packs) {
+    if (p.id !== BUILTIN_PACK_ID && p.id !== packId && Object.hasOwn(installed.snapshot.packIndex, p.id)) bytes += storedBytes(p);
+  }
+  return bytes;
 }
 
 function looksLikeBackup(input: unknown): boolean {

@@ -6,6 +6,8 @@ export const isStoreDamaged = (cause: unknown): boolean => cause instanceof Erro
 
 export function storageErrorMessage(cause: unknown): string {
   const detail = cause instanceof Error ? cause.message : String(cause);
+  // A write refused at a limit (lib/storage/limits.ts) already says why, in the Commander's words.
+  if (cause instanceof Error && cause.name === 'LimitReached') return `Not recorded: ${detail}.`;
   if (isStoreDamaged(cause)) {
     return `The stored progress cannot be read (${detail}). It was left as it is: restore a backup to go on.`;
   }

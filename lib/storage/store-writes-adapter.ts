@@ -9,17 +9,30 @@ import { defaultSettings, type Settings } from '../commander/settings';
 import { defaultCommanders, followedTrackOf, type Commanders } from '../commander/commanders';
 import { withFollowedTrack, withoutCommander, withoutPack } from '../commander/commander-changes';
 import { extensionStore, progressKeys } from './store-adapter';
+import { feedsBytesRefusal, followedTracksGrowthRefusal, LimitReached, packSettingsGrowthRefusal, progressBytesRefusal, progressPacksRefusal, storedBytes } from './limits';
 import { KEYS, NOTIFIED_MEMORY_MS, progressKeyIds, type NotifiedLog, type PackIndex } from './stored-data';
 
 const commanderProgressKeys = (commanderId: string) => IDBKeyRange.bound(KEYS.progress(commanderId, ''), KEYS.progress(commanderId, '\uffff'));
 
 export async function updateSettings(change: (settings: Settings) => Settings, store = extensionStore()): Promise<Settings> {
   let next!: Settings;
-  await update<Settings>(
-    KEYS.settings,
-    (current) => (next = change(current ?? defaultSettings())),
-    store,
-  );
+  await update<Settings>(KEYS.settings, (current) => (next = withinSettingsLimit(current ?? defaultSettings(), change)), store);
+  return next;
+}
+
+/** `change(settings)`, or LimitReached (nothing written) when it would give one pack too many its own settings. */
+function withinSettingsLimit(settings: Settings, change: (settings: Settings) => Settings): Settings {
+  const next = change(settings);
+  const refusal = packSettingsGrowthRefusal(Object.keys(settings.packs).length, Object.keys(next.packs).length);
+  if (refusal) throw new LimitReached(refusal);
+  return next;
+}
+
+/** `change(feeds)`, or LimitReached (nothing written) when the records would grow past their limit. */
+function withinFeedsLimit(feeds: FeedRecords, change: (feeds: FeedRecords) => FeedRecords): FeedRecords {
+  const next = change(feeds);
+  const refusal = feedsBytesRefusal(storedBytes(feeds), storedBytes(next));
+  if (refusal) throw new LimitReached(refusal);
   return next;
 }
 
@@ -30,8 +43,43 @@ export async function updatePackProgress(
   store = extensionStore(),
 ): Promise<PackProgress> {
   let next!: PackProgress;
-  // Only this Commander's record of this pack is read and rewritten: a click costs the same however much else is stored.
-  await update<PackProgress>(KEYS.progress(commanderId, packId), (current) => (next = change(current ?? emptyPackProgress())), store);
+  const started = performance.now();
+  // Only this Commander's record of this pack is read and rewritten: a click costs the same however much
+  // else is stored. A refused write (LimitReached) puts nothing, so the transaction commits unchanged.
+  await store('readwrite', (objects) => {
+    return new Promise<void>((resolve, reject) => {
+      const key = KEYS.progress(commanderId, packId);
+      const request = objects.get(key);
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        const current = request.result as PackProgress | undefined;
+        const put = () => {
+          objects.put(next, key);
+          resolve(promisifyTransaction(objects.transaction));
+        };
+        try {
+          next = change(current ?? emptyPackProgress());
+          const tooLarge = progressBytesRefusal(current === undefined ? 0 : storedBytes(current), storedBytes(next));
+          if (tooLarge) throw new LimitReached(tooLarge);
+        } catch (error) {
+          reject(error);
+          return;
+        }
+        if (current !== undefined) return put();
+        // A first record (of this Commander in this pack): only while there is room for one more, counted
+        // over every Commander's records, so the largest backup stays what the limits say.
+        const count = objects.count(progressKeys());
+        count.onerror = () => reject(count.error);
+        count.onsuccess = () => {
+          const noRoom = progressPacksRefusal(count.result);
+          if (noRoom) reject(new LimitReached(noRoom));
+          else put();
+        };
+      };
+    });
+  });
+  // The transaction alone, committed: `npm run bench` compares it at the limits with an empty store.
+  performance.measure('progress-stored', { start: started });
   return next;
 }
 
@@ -59,8 +107,19 @@ export async function removeCommander(commanderId: string, store = extensionStor
 /** Changes the stored value of `key` inside an open readwrite transaction. */
 function rewrite<T>(objects: IDBObjectStore, key: string, change: (value: T | undefined) => T): void {
   const request = objects.get(key);
-  request.onsuccess = () => objects.put(change(request.result as T | undefined), key);
+  request.onsuccess = () => {
+    try {
+      objects.put(change(request.result as T | undefined), key);
+    } catch (refused) {
+      // A change refused (LimitReached) undoes the whole transaction, and its reason is what the caller gets.
+      refusals.set(objects.transaction, refused);
+      objects.transaction.abort();
+    }
+  };
 }
+
+/** Why a transaction was aborted by one of its own changes, for promisifyTransaction to reject with. */
+const refusals = new WeakMap<IDBTransaction, unknown>();
 
 /** Stores an imported pack and lists it in the index, in one transaction. Progress is untouched. */
 export async function savePack(pack: Pack, importedAt: number, store = extensionStore()): Promise<void> {
@@ -85,7 +144,7 @@ export async function installPack(
     objects.put(pack, KEYS.pack(pack.id));
     // A pack from a feed lands with its feed's record, so a check never stores one without the other.
     const feed = options.feed;
-    if (feed) rewrite<FeedRecords>(objects, KEYS.feeds, (feeds = {}) => ({ ...feeds, [feed.url]: feed }));
+    if (feed) rewrite<FeedRecords>(objects, KEYS.feeds, (feeds = {}) => withinFeedsLimit(feeds, (all) => ({ ...all, [feed.url]: feed })));
     // A replaced pack keeps its place in the list.
     rewrite<PackIndex>(objects, KEYS.packIndex, (index = {}) => ({
       ...index,
@@ -100,6 +159,11 @@ export async function installPack(
           const current = followedTrackOf(commander, pack.id);
           if (!pack.tracks.some((t) => t.id === current)) next = withFollowedTrack(next, commander.id, pack.id, follow);
         }
+        // The backup cap counts at most MAX_PACK_SETTINGS followed tracks per Commander.
+        next.list.forEach((commander, i) => {
+          const refusal = followedTracksGrowthRefusal(Object.keys(commanders.list[i]?.tracks ?? {}).length, Object.keys(commander.tracks).length);
+          if (refusal) throw new LimitReached(refusal);
+        });
         return next;
       });
     }
@@ -110,7 +174,7 @@ export async function installPack(
 /** Changes the feed records in one readwrite transaction and returns what was stored. */
 export async function updateFeeds(change: (feeds: FeedRecords) => FeedRecords, store = extensionStore()): Promise<FeedRecords> {
   let next!: FeedRecords;
-  await update<FeedRecords>(KEYS.feeds, (current) => (next = change(current ?? {})), store);
+  await update<FeedRecords>(KEYS.feeds, (current) => (next = withinFeedsLimit(current ?? {}, change)), store);
   return next;
 }
 
@@ -171,7 +235,7 @@ function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T
 function promisifyTransaction(transaction: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     transaction.oncomplete = () => resolve();
-    transaction.onabort = transaction.onerror = () => reject(transaction.error);
+    transaction.onabort = transaction.onerror = () => reject(refusals.get(transaction) ?? transaction.error);
   });
 }
 
@@ -200,4 +264,20 @@ export async function replaceEverything(
 /** Keeps the unfinished *Create a pack* form, or forgets it (undefined). */
 export async function writePackDraft(draft: unknown, store = extensionStore()): Promise<void> {
   await (draft === undefined ? del(KEYS.packDraft, store) : set(KEYS.packDraft, draft, store));
+}
+
+/**
+ * Deletes the progress kept for a pack that is not installed (every Commander's), in one transaction;
+ * does nothing when the pack is installed by then (its progress goes only with the pack, through removePack).
+ */
+export async function removeKeptProgress(packId: string, store = extensionStore()): Promise<void> {
+  await store('readwrite', (objects) => {
+    const index = objects.get(KEYS.packIndex);
+    const keys = objects.getAllKeys(progressKeys());
+    keys.onsuccess = () => {
+      if (Object.hasOwn((index.result as PackIndex | undefined) ?? {}, packId)) return;
+      for (const key of keys.result) if (progressKeyIds(String(key))?.packId === packId) objects.delete(key);
+    };
+    return promisifyTransaction(objects.transaction);
+  });
 }

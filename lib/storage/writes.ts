@@ -10,7 +10,18 @@ import { withPackSettings, type PackSettings, type Settings } from '../commander
 import type { FeedRecord, FeedRecords } from '../feeds/feed-record';
 import { StoreDamaged } from './damage';
 import { ensureSchema, extensionStore, readEverything } from './store-adapter';
-import { installPack, removeCommander, removePack, replaceEverything, updateCommanders, updateFeeds, updatePackProgress, updateSettings, writePackDraft } from './store-writes-adapter';
+import {
+  installPack,
+  removeCommander,
+  removeKeptProgress,
+  removePack,
+  replaceEverything,
+  updateCommanders,
+  updateFeeds,
+  updatePackProgress,
+  updateSettings,
+  writePackDraft,
+} from './store-writes-adapter';
 import { type Commanders } from '../commander/commanders';
 import { withActiveCommander, withCommanderAdded, withCommanderRenamed, withCommanderReset, withFollowedTrack, type CommanderLabel } from '../commander/commander-changes';
 import type { Recording } from './changes';
@@ -122,6 +133,13 @@ export async function removeImportedPack(packId: string, store = extensionStore(
   if (packId === BUILTIN_PACK_ID) throw new Error('the built-in pack can be hidden, not removed');
   await removePack(packId, store);
   await announceChange({ what: 'packs', packId });
+}
+
+/** Deletes the progress kept for a pack that is not installed (the built-in pack always is), and tells the views. */
+export async function deleteKeptProgress(packId: string, store = extensionStore()): Promise<void> {
+  if (packId === BUILTIN_PACK_ID) throw new Error('the built-in pack is always installed; its progress stays');
+  await removeKeptProgress(packId, store);
+  await announceChange({ what: 'progress', packId });
 }
 
 /** The text of a backup of everything stored now (upgraded to the current layout first). */

@@ -76,6 +76,40 @@ export function optionsState(snapshot: Snapshot, imported: Array<Pack | undefine
   return { snapshot, packs };
 }
 
+/** Progress kept for a pack that is not installed (removed from another computer, or left by a restore). */
+export interface KeptProgress {
+  packId: string;
+  /** Every Commander's record of the pack (one per Commander who recorded something). */
+  progress: PackProgress[];
+  /** Completed milestones recorded, over every Commander. */
+  completed: number;
+}
+
+/**
+ * The progress of packs that are not installed, by pack id: a re-import of the pack would bring it back,
+ * but nothing shows it, and it counts against MAX_PROGRESS_PACKS. The built-in pack is always installed.
+ */
+export function keptProgress(state: OptionsState): KeptProgress[] {
+  const installed = new Set(state.packs.map((p) => p.pack.id));
+  const kept = new Map<string, PackProgress[]>();
+  for (const byPack of Object.values(state.snapshot.progress)) {
+    for (const [packId, progress] of Object.entries(byPack)) {
+      if (!installed.has(packId)) kept.set(packId, [...(kept.get(packId) ?? []), progress]);
+    }
+  }
+  return [...kept]
+    .map(([packId, progress]) => ({ packId, progress, completed: progress.reduce((sum, each) => sum + completedCount(each), 0) }))
+    .sort((a, b) => (a.packId < b.packId ? -1 : a.packId > b.packId ? 1 : 0));
+}
+
+function completedCount(progress: PackProgress): number {
+  let completed = 0;
+  for (const track of Object.values(progress.tracks)) {
+    for (const milestone of Object.values(track.milestones)) if (milestone.completedAt !== undefined) completed++;
+  }
+  return completed;
+}
+
 /** What an import needs to know about what is installed. */
 export const installedPacks = (state: OptionsState): InstalledPacks => ({
   snapshot: state.snapshot,

@@ -1,7 +1,14 @@
-// The store in the built extension in Chromium: kept under disk pressure, and cleared without leaving a view blank.
+// The store in the built extension in Chromium: kept under disk pressure, cleared without leaving a view blank,
+// and a backup of the most the extension keeps restored in a fresh profile.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPack } from '../../lib/packs/reader';
+import type { Pack } from '../../lib/packs/types';
+import { MAX_PACKS, MAX_TOTAL_PACK_BYTES } from '../../lib/storage/limits';
 import { launchExtension, openExtensionPage, type LaunchedExtension } from './chromium';
-import { STORED, onePackStore, readBadge, waitForBadge, writeStore } from './extension-store';
+import { BUILTIN_PACK_ID, STORED, onePackStore, readBadge, waitForBadge, writeStore } from './extension-store';
 
 // The only Chrome API this file calls, inside the extension's service worker.
 declare const chrome: { runtime: { getManifest(): { permissions?: string[] } } };
@@ -70,4 +77,99 @@ describe('the store in Chromium', () => {
     await popup.close();
     await options.close();
   });
+
+  it(`restores a backup of ${MAX_PACKS} packs, together as large as the extension keeps, in a fresh profile`, { timeout: 300_000 }, async () => {
+    // One valid pack of a 200th of the total, stored 200 times under ids of the same length.
+    const template = packOfBytes(Math.floor(MAX_TOTAL_PACK_BYTES / MAX_PACKS) - 64);
+    const ids = Array.from({ length: MAX_PACKS }, (_, i) => `e2e-most-${String(i).padStart(3, '0')}`);
+    const options = await openExtensionPage(ext.context, ext.extensionId, 'options.html');
+    await options.getByRole('heading', { name: 'Event packs' }).waitFor();
+    await writeStore(options, {
+      [STORED.keys.schema]: STORED.schema,
+      [STORED.keys.packIndex]: Object.fromEntries(ids.map((id, i) => [id, { title: `Most packs ${i}`, importedAt: Date.UTC(2026, 0, 1) + i }])),
+      [STORED.keys.settings]: {
+        packs: { ...Object.fromEntries(ids.map((id) => [id, { followedTrackId: 'track-0' }])), [BUILTIN_PACK_ID]: { hidden: true } },
+        notifications: { enabled: false, minutesBeforeEnd: 60, onStart: false },
+      },
+      [STORED.keys.progress(ids[7]!)]: { tracks: { 'track-0': { milestones: { 'milestone-00000': { objectives: {}, completedAt: Date.UTC(2026, 0, 2) } } } } },
+    });
+    // The packs are built in the page from the one template, so 32 MiB does not cross the wire.
+    await options.evaluate(
+      async ({ database, objectStore, template, ids }) => {
+        const open = indexedDB.open(database);
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const transaction = db.transaction(objectStore, 'readwrite');
+        ids.forEach((id, i) => transaction.objectStore(objectStore).put({ ...template, id, title: `Most packs ${i}` }, `pack:${id}`));
+        await new Promise<void>((resolve, reject) => {
+          transaction.oncomplete = () => resolve();
+          transaction.onabort = transaction.onerror = () => reject(transaction.error);
+        });
+        db.close();
+      },
+      { database: STORED.database, objectStore: STORED.objectStore, template, ids },
+    );
+    await options.reload();
+    await options.getByRole('article', { name: 'Most packs 199' }).waitFor({ timeout: 60_000 });
+
+    const files = await mkdtemp(join(tmpdir(), 'stfc-e2e-most-'));
+    const fresh = await launchExtension();
+    try {
+      const [download] = await Promise.all([
+        options.waitForEvent('download', { timeout: 120_000 }),
+        options.getByRole('button', { name: 'Download backup' }).click(),
+      ]);
+      const backup = join(files, download.suggestedFilename());
+      await download.saveAs(backup);
+
+      const restoring = await openExtensionPage(fresh.context, fresh.extensionId, 'options.html');
+      await restoring.getByRole('heading', { name: 'Event packs' }).waitFor();
+      expect(await restoring.getByRole('article', { name: 'Most packs 0' }).count()).toBe(0);
+      await restoring.getByLabel('Restore from backup').setInputFiles(backup);
+      const dialog = restoring.getByRole('dialog', { name: 'Restore this backup?' });
+      await dialog.waitFor({ timeout: 120_000 });
+      expect(await dialog.textContent()).toContain(`${MAX_PACKS} imported packs and 1 completed milestone`);
+      await dialog.getByRole('button', { name: 'Restore' }).click();
+      await restoring.getByRole('article', { name: 'Most packs 199' }).waitFor({ timeout: 120_000 });
+      // Every pack is back (the built-in one is listed too), with its progress.
+      await expect.poll(() => restoring.getByRole('article').count(), { timeout: 30_000 }).toBe(MAX_PACKS + 1);
+      expect(await restoring.getByRole('article', { name: 'Most packs 7', exact: true }).textContent()).toContain('Recorded: 1 completed milestone.');
+    } finally {
+      await fresh.close();
+      await rm(files, { recursive: true, force: true });
+      await options.close();
+    }
+  });
 });
+
+/** A valid pack whose stored size is at most `bytes` (and within one milestone of it), timed by instants. */
+function packOfBytes(bytes: number): Pack {
+  const start = Date.UTC(2026, 0, 5);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const milestoneAt = (m: number) => ({
+    id: `milestone-${String(m).padStart(5, '0')}`,
+    name: `Milestone ${m + 1}`,
+    points: 100,
+    start: iso(start + m * HOUR),
+    end: iso(start + (m + 1) * HOUR),
+    objectives: Array.from({ length: 4 }, (_, o) => ({ id: `objective-${o}`, text: `Objective ${o + 1} of milestone ${m + 1}: defeat hostiles`.padEnd(200, '.') })),
+  });
+  const build = (n: number): Pack => ({
+    format: 'stfc-milestone-pack',
+    version: 1,
+    id: 'e2e-most-000',
+    title: 'Most packs 0',
+    tracks: Array.from({ length: Math.ceil(n / 400) }, (_, t) => ({
+      id: `track-${t}`,
+      name: `Track ${t + 1}`,
+      milestones: Array.from({ length: Math.min(400, n - t * 400) }, (_, m) => milestoneAt(t * 400 + m)),
+    })),
+  });
+  const size = (p: Pack) => new TextEncoder().encode(JSON.stringify(p)).byteLength;
+  const each = size(build(2)) - size(build(1));
+  const read = readPack(build(1 + Math.floor((bytes - size(build(1))) / each)));
+  if (!read.ok) throw new Error(JSON.stringify(read.problem));
+  return read.value;
+}

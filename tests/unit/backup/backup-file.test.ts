@@ -164,7 +164,7 @@ describe('the backup file', () => {
 
   it('leaves files that are not JSON, or too large, to the reader’s own words', async () => {
     expect(await readBackupFile('{"format": ')).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/^not valid JSON/) } });
-    expect(await readBackupFile(`{"pad": "${'x'.repeat(MAX_BACKUP_BYTES)}"}`)).toEqual({ ok: false, problem: { path: '', message: 'larger than 16 MiB' } });
+    expect(await readBackupFile(`{"pad": "${'x'.repeat(MAX_BACKUP_BYTES)}"}`)).toEqual({ ok: false, problem: { path: '', message: `larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MiB` } });
   });
 
   it('is written in one store layout only: a restore leaves no schema-1 progress key behind', async () => {

@@ -4,6 +4,7 @@ import { BACKUP_FORMAT, backupFileName, backupSummary } from '../../../lib/backu
 import { exportBackup, recordPackDraft, restoreBackup } from '../../../lib/storage/writes';
 import { emptyDraft } from '../../../lib/packs/builder';
 import { readBackup } from '../../../lib/backup/reader';
+import { MAX_BACKUP_BYTES } from '../../../lib/storage/limits';
 import { DIGEST_FIELD } from '../../../lib/backup/backup-file';
 import { BUILTIN_PACK_ID } from '../../../lib/packs/builtin';
 import { applyProgressChange } from '../../../lib/commander/progress-change';
@@ -155,10 +156,10 @@ describe('reading a backup', () => {
     expect(problem.message).toMatch(message);
   });
 
-  it('refuses text that is not JSON, and files over 16 MiB before parsing them', () => {
+  it('refuses text that is not JSON, and files over the backup limit before parsing them', () => {
     expect(readBackup('{"format": "stfc-milestone-backup",')).toMatchObject({ ok: false, problem: { path: '', message: expect.stringMatching(/^not valid JSON/) } });
-    const huge = `{"pad": "${'x'.repeat(16 * 1024 * 1024)}"}`;
-    expect(readBackup(huge)).toEqual({ ok: false, problem: { path: '', message: 'larger than 16 MiB' } });
+    const huge = `{"pad": "${'x'.repeat(MAX_BACKUP_BYTES)}"}`;
+    expect(readBackup(huge)).toEqual({ ok: false, problem: { path: '', message: `larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MiB` } });
   });
 
   it('never throws on hostile parsed values', () => {

@@ -7,7 +7,8 @@ import { checkFeed, checkFeeds, installFromCatalog, removePackAndFeed, setAutoIn
 import { applyProgressChange } from '../../../lib/commander/progress-change';
 import type { FeedRecords } from '../../../lib/feeds/feed-record';
 import { readEverything, readFeeds } from '../../../lib/storage/store-adapter';
-import { updatePackProgress } from '../../../lib/storage/store-writes-adapter';
+import { updateFeeds, updatePackProgress } from '../../../lib/storage/store-writes-adapter';
+import { MAX_FEEDS_BYTES, storedBytes } from '../../../lib/storage/limits';
 import { KEYS } from '../../../lib/storage/stored-data';
 import { fiveDayTrack, pack, track } from '../../fixtures/packs';
 import { startFeedServer, type FeedServer } from '../../helpers/feed-server';
@@ -50,6 +51,21 @@ async function storedApartFromFeeds(): Promise<string> {
 }
 
 describe('subscribing', () => {
+  it('is refused in words, storing nothing, when the feed records are at their limit', async () => {
+    // One remembered feed whose problem text fills the records up to MAX_FEEDS_BYTES.
+    const full = 'https://feeds.example.com/full.json';
+    const record = { kind: 'pack' as const, url: full, title: 'Full', packId: 'full-arc', addedAt: NOW, problem: '' };
+    record.problem = 'x'.repeat(MAX_FEEDS_BYTES - storedBytes({ [full]: record }));
+    await updateFeeds(() => ({ [full]: record }), store);
+    server.set('/winter.json', { body: JSON.stringify(arc()) });
+    const before = await readEverything(store);
+    expect(await subscribe(server.url('/winter.json'), NOW, store)).toEqual({
+      ok: false,
+      reason: 'Your feeds would take more than 2 MiB to remember, the most this extension keeps; unsubscribe from one first',
+    });
+    expect(await readEverything(store)).toEqual(before);
+  });
+
   it('installs a pack from its address with its feed, following its track', async () => {
     const url = await subscribed();
     const everything = await readEverything(store);

@@ -5,6 +5,7 @@ import { createStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { exportBackup, restoreBackup } from '../../../lib/storage/writes';
 import { readBackup } from '../../../lib/backup/reader';
+import { MAX_BACKUP_BYTES } from '../../../lib/storage/limits';
 import { DIGEST_FIELD } from '../../../lib/backup/backup-file';
 import { installedPacks } from '../../../lib/views/options-state';
 import { loadOptionsState } from '../../../lib/storage/load';
@@ -191,7 +192,7 @@ function randomDocument(r: Random): string {
   }
 }
 
-/** Big files: 2 MiB (over a pack's 1 MiB limit, under a backup's 16 MiB) and one of 17 MiB (over both). */
+/** Big files: 2 MiB (over a pack's 1 MiB limit, under a backup's limit) and one a MiB over the backup's limit (over both). */
 function bigDocument(base: Json, r: Random, mebibytes: number): string {
   const text = JSON.stringify(base, null, r.int(3));
   const size = mebibytes * 1024 * 1024;
@@ -231,7 +232,7 @@ function documents(base: Json, seed: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < DOCUMENTS; i++) {
     const kind = r.next();
-    if (i < 4) out.push(bigDocument(base, r, i === 0 ? 17 : 2));
+    if (i < 4) out.push(bigDocument(base, r, i === 0 ? MAX_BACKUP_BYTES / (1024 * 1024) + 1 : 2));
     else if (kind < 0.1) out.push(randomDocument(r));
     else out.push(mutatedText(base, r));
   }
