@@ -81,7 +81,7 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
     await popup.getByRole('heading', { name: 'Hidden Motivations' }).waitFor();
     await popup.getByRole('checkbox', { name: 'Spend Trait XP', checked: true }).waitFor();
     const focusedNames: string[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       await popup.keyboard.press('Tab');
       focusedNames.push(
         await popup.evaluate(() => {
@@ -95,8 +95,10 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
       'Complete Away Team Assignments',
       'Spend Trait XP',
       'Milestone completed · 100 points',
+      'change the daily reset',
       'Options',
     ]);
+    await popup.keyboard.press('Shift+Tab');
     await popup.keyboard.press('Shift+Tab');
     await popup.keyboard.press('Space');
     await popup.getByRole('switch', { name: /completed/i, checked: true }).waitFor();

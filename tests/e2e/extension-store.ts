@@ -25,9 +25,12 @@ export const STORED = {
 export const BUILTIN_PACK_ID = 'heroes-and-villains-2023-11';
 
 /** The stored Commanders: one, `c1`, following `tracks` (pack id → track id), as a first install has it. */
-export function oneCommander(tracks: Record<string, string>): Record<string, unknown> {
-  return { activeId: 'c1', list: [{ id: 'c1', name: 'Commander 1', tracks }] };
+export function oneCommander(tracks: Record<string, string>, reset?: { time: string; zone: string }): Record<string, unknown> {
+  return { activeId: 'c1', list: [{ id: 'c1', name: 'Commander 1', tracks, ...(reset ? { reset } : {}) }] };
 }
+
+/** The reset a Commander past the first run answered, giving the times the built-in arc's dates give anyway. */
+export const UTC_MIDNIGHT_RESET = { time: '00:00', zone: 'UTC' };
 
 /** Where extension code runs: an extension page (popup.html, options.html, ...) or the service worker. */
 export type ExtensionContext = Page | Worker;

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedExtension } from './chromium';
-import { STORED, BUILTIN_PACK_ID, oneCommander } from './extension-store';
+import { STORED, BUILTIN_PACK_ID, UTC_MIDNIGHT_RESET, oneCommander } from './extension-store';
 import { WED_NOON, openView, startFrom, launchOnWednesday } from './view-pages';
 
 const word = (letter: string) => letter.repeat(120);
@@ -54,7 +54,8 @@ function fourLivePacks(): Record<string, unknown> {
       packs: { [BUILTIN_PACK_ID]: { hidden: true } },
       notifications: { enabled: false, minutesBeforeEnd: 60, onStart: false },
     },
-    [STORED.keys.commanders]: oneCommander(Object.fromEntries(packs.map((pack) => [pack.id, 't']))),
+    // Past the first run: the Commander answered the reset question.
+    [STORED.keys.commanders]: oneCommander(Object.fromEntries(packs.map((pack) => [pack.id, 't'])), UTC_MIDNIGHT_RESET),
   };
 }
 

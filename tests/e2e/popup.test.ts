@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedExtension } from './chromium';
 import { DEFENDERS, FIRST_RUN, WED_NOON, builtinArcStore, openView, startFrom, storedMilestone, launchOnWednesday } from './view-pages';
+import { BUILTIN_PACK_ID, STORED, oneCommander } from './extension-store';
 
 describe('the popup with the built-in arc on Wednesday 15 November 2023, 12:00 UTC', () => {
   let ext: LaunchedExtension;
@@ -17,6 +18,29 @@ describe('the popup with the built-in arc on Wednesday 15 November 2023, 12:00 U
 
   afterAll(async () => {
     await ext?.close();
+  });
+
+  it('asks for the daily reset on first run, and the chosen reset moves the live milestone’s end', async () => {
+    // A Commander who follows the arc but has not answered the reset question yet.
+    await startFrom(control, { ...builtinArcStore(DEFENDERS), [STORED.keys.commanders]: oneCommander({ [BUILTIN_PACK_ID]: DEFENDERS }) });
+    const popup = await openView(ext, 'popup');
+    const question = popup.getByRole('form', { name: 'Daily reset' });
+    await question.waitFor();
+    const end = () => popup.getByRole('article', { name: 'Hidden Motivations' }).locator('.countdown-line time').getAttribute('datetime');
+    // Until answered, the day starts at 00:00 UTC (the built-in pack gives dates only).
+    expect(await end()).toBe('2023-11-16T00:00:00.000Z');
+    await question.getByLabel('Reset time').fill('11:00');
+    await question.getByLabel('Time zone').selectOption('UTC');
+    await question.getByRole('button', { name: 'Save' }).click();
+    await popup.getByText(/^Daily reset/).waitFor();
+    await expect.poll(end).toBe('2023-11-16T11:00:00.000Z');
+    expect(await question.count()).toBe(0);
+    // Stored for the Commander: the next open asks no more.
+    await popup.close();
+    const again = await openView(ext, 'popup');
+    await again.getByText(/^Daily reset/).waitFor();
+    expect(await again.getByRole('form', { name: 'Daily reset' }).count()).toBe(0);
+    await again.close();
   });
 
   it("offers a choice between the pack's tracks on first run", async () => {

@@ -8,7 +8,7 @@ import { readPack } from '../../lib/packs/reader';
 import type { Pack } from '../../lib/packs/types';
 import { MAX_PACKS, MAX_TOTAL_PACK_BYTES } from '../../lib/storage/limits';
 import { launchExtension, openExtensionPage, type LaunchedExtension } from './chromium';
-import { BUILTIN_PACK_ID, STORED, onePackStore, readBadge, waitForBadge, writeStore } from './extension-store';
+import { BUILTIN_PACK_ID, STORED, UTC_MIDNIGHT_RESET, oneCommander, onePackStore, readBadge, waitForBadge, writeStore } from './extension-store';
 
 // The only Chrome API this file calls, inside the extension's service worker.
 declare const chrome: { runtime: { getManifest(): { permissions?: string[] } } };
@@ -88,9 +88,10 @@ describe('the store in Chromium', () => {
       [STORED.keys.schema]: STORED.schema,
       [STORED.keys.packIndex]: Object.fromEntries(ids.map((id, i) => [id, { title: `Most packs ${i}`, importedAt: Date.UTC(2026, 0, 1) + i }])),
       [STORED.keys.settings]: {
-        packs: { ...Object.fromEntries(ids.map((id) => [id, { followedTrackId: 'track-0' }])), [BUILTIN_PACK_ID]: { hidden: true } },
+        packs: { [BUILTIN_PACK_ID]: { hidden: true } },
         notifications: { enabled: false, minutesBeforeEnd: 60, onStart: false },
       },
+      [STORED.keys.commanders]: oneCommander(Object.fromEntries(ids.map((id) => [id, 'track-0'])), UTC_MIDNIGHT_RESET),
       [STORED.keys.progress(ids[7]!)]: { tracks: { 'track-0': { milestones: { 'milestone-00000': { objectives: {}, completedAt: Date.UTC(2026, 0, 2) } } } } },
     });
     // The packs are built in the page from the one template, so 32 MiB does not cross the wire.

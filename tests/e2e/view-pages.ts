@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, openExtensionPage, type LaunchedExtension } from './chromium';
-import { STORED, announceStoreChange, oneCommander, readStore, replaceStore } from './extension-store';
+import { STORED, UTC_MIDNIGHT_RESET, announceStoreChange, oneCommander, readStore, replaceStore } from './extension-store';
 
 export const POPUP_SIZE = { width: 360, height: 560 };
 export const SIDE_PANEL_SIZE = { width: 420, height: 800 };
@@ -46,7 +46,8 @@ export function builtinArcStore(trackId: string, record: ArcRecord = {}): Record
       packs: {},
       notifications: { enabled: false, minutesBeforeEnd: 60, onStart: false },
     },
-    [STORED.keys.commanders]: oneCommander({ [BUILTIN]: trackId }),
+    // Past the first run: the Commander answered the reset question.
+    [STORED.keys.commanders]: oneCommander({ [BUILTIN]: trackId }, UTC_MIDNIGHT_RESET),
     [STORED.keys.progress(BUILTIN)]: { tracks: { [trackId]: { milestones, ...server } } },
   };
 }
