@@ -1,8 +1,8 @@
 // The daily reset asked once per Commander in the popup, and the line that shows it afterwards.
+import { spyActions } from '../helpers/spy-actions';
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { PopupView } from '../../entrypoints/popup/PopupView';
-import type { TrackerActions } from '../../components/tracker-actions';
 import { withCommanderReset } from '../../lib/commander/commander-changes';
 import { builtinPack } from '../../lib/packs/builtin';
 import type { DailyReset } from '../../lib/schedule/daily-reset';
@@ -12,16 +12,6 @@ import { builtinFollowing, DEFENDERS, WED_NOON } from '../fixtures/tracker-state
 
 const HOUR = 3_600_000;
 
-function spyActions() {
-  return {
-    followTrack: vi.fn(async () => {}),
-    setObjective: vi.fn(async () => {}),
-    setCompleted: vi.fn(async () => {}),
-    setServerPoints: vi.fn(async () => {}),
-    switchCommander: vi.fn(async () => {}),
-    setReset: vi.fn(async (_reset: DailyReset) => {}),
-  } satisfies TrackerActions;
-}
 
 /** The built-in arc followed by Commander 1, with `reset` as their daily reset. */
 function withReset(reset: DailyReset): TrackerState {

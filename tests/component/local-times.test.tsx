@@ -1,8 +1,9 @@
 // Times as people read them: the first time of a view names its zone and later ones do not, every time
 // gives its UTC time on hover, and the side panel's "Server time" switch shows the arc in
 // the zone of the reset in force.
+import { spyActions } from '../helpers/spy-actions';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LocalTime } from '../../components/LocalTime';
 import { PopupView } from '../../entrypoints/popup/PopupView';
 import { SidePanelView } from '../../entrypoints/sidepanel/SidePanelView';
@@ -14,14 +15,7 @@ import type { TrackerState } from '../../lib/views/tracker-state';
 import { BUILTIN_PACK_ID, DEFENDERS, WED_NOON, builtinFollowing, stateWith } from '../fixtures/tracker-state';
 
 const THU = Date.UTC(2023, 10, 16);
-const actions = () => ({
-  followTrack: vi.fn(async () => {}),
-  setObjective: vi.fn(async () => {}),
-  setCompleted: vi.fn(async () => {}),
-  setServerPoints: vi.fn(async () => {}),
-  switchCommander: vi.fn(async () => {}),
-  setReset: vi.fn(async () => {}),
-});
+const actions = spyActions;
 const times = (container: HTMLElement = document.body) => [...container.querySelectorAll('time')].map((t) => t.textContent);
 
 describe('one time', () => {

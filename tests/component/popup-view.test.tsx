@@ -1,7 +1,7 @@
+import { spyActions } from '../helpers/spy-actions';
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { PopupView } from '../../entrypoints/popup/PopupView';
-import type { TrackerActions } from '../../components/tracker-actions';
 import { localDate, localDayTime, utcDateTime } from '../../lib/format/local-time';
 import { popupView } from '../../lib/views/popup-view';
 import type { TrackerState } from '../../lib/views/tracker-state';
@@ -21,16 +21,6 @@ const MON = Date.UTC(2023, 10, 13);
 const THU = Date.UTC(2023, 10, 16);
 const SAT = Date.UTC(2023, 10, 18);
 
-function spyActions() {
-  return {
-    followTrack: vi.fn(async () => {}),
-    setObjective: vi.fn(async () => {}),
-    setCompleted: vi.fn(async () => {}),
-    setServerPoints: vi.fn(async () => {}),
-    switchCommander: vi.fn(async () => {}),
-    setReset: vi.fn(async () => {}),
-  } satisfies TrackerActions;
-}
 
 function showPopup(state: TrackerState | undefined, now: number, error?: string) {
   const actions = spyActions();

@@ -1,7 +1,7 @@
+import { spyActions } from '../helpers/spy-actions';
 import { act, fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { SidePanelView } from '../../entrypoints/sidepanel/SidePanelView';
-import type { TrackerActions } from '../../components/tracker-actions';
 import { checklistView } from '../../lib/views/checklist-view';
 import { localDayTime, localRange, localTime, utcDateTime } from '../../lib/format/local-time';
 import type { TrackerState } from '../../lib/views/tracker-state';
@@ -20,16 +20,6 @@ import {
 const MON = Date.UTC(2023, 10, 13);
 const THU = Date.UTC(2023, 10, 16);
 
-function spyActions() {
-  return {
-    followTrack: vi.fn(async () => {}),
-    setObjective: vi.fn(async () => {}),
-    setCompleted: vi.fn(async () => {}),
-    setServerPoints: vi.fn(async () => {}),
-    switchCommander: vi.fn(async () => {}),
-    setReset: vi.fn(async () => {}),
-  } satisfies TrackerActions;
-}
 
 function showPanel(state: TrackerState, now: number, packId?: string) {
   const actions = spyActions();
