@@ -64,7 +64,8 @@ describe('the side panel with the built-in arc on Wednesday 15 November 2023, 12
     // The date's wording and the hour format follow the browser's locale; the times are UTC midnights.
     expect(await when.getAttribute('title')).toMatch(/^[^–]*15[^–]*2023[^–]*(?:00:00|12:00\sAM) UTC – [^–]*16[^–]*2023[^–]*(?:00:00|12:00\sAM) UTC$/);
     expect(await when.getAttribute('datetime')).toBe('2023-11-15T00:00:00.000Z');
-    await expect(panel.getByText(/Days start at the daily reset, assumed 00:00 UTC/).isVisible()).resolves.toBe(true);
+    // The Commander answered the reset question (00:00 UTC): the panel says it is theirs.
+    await expect(panel.getByText(/Days start at the daily reset, as you set it, 00:00 UTC/).isVisible()).resolves.toBe(true);
   });
 
   it('shows an objective checked in the popup without being reopened', async () => {
