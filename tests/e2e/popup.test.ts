@@ -46,6 +46,8 @@ describe('the popup with the built-in arc on Wednesday 15 November 2023, 12:00 U
   it("offers a choice between the pack's tracks on first run", async () => {
     await startFrom(control, FIRST_RUN);
     const popup = await openView(ext, 'popup');
+    // The chooser's code loads on first run only (components/lazy.ts): wait for it, then check what it offers.
+    await popup.getByRole('heading', { name: 'Choose your side' }).waitFor();
     await expect(popup.getByRole('heading', { name: 'Choose your side' }).isVisible()).resolves.toBe(true);
     await expect(popup.getByRole('button', { name: 'Defenders of Peace · Hero' }).isVisible()).resolves.toBe(true);
     await expect(popup.getByRole('button', { name: 'Architects of Chaos · Villain' }).isVisible()).resolves.toBe(true);
