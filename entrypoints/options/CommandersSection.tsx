@@ -4,7 +4,7 @@ import { commanderLosses, type OptionsState } from '@/lib/views/options-state';
 import { addCommander, recordCommanders, removeCommanderAndProgress, renameCommander } from '@/lib/storage/writes';
 import { withCommanderReset } from '@/lib/commander/commander-changes';
 import { ResetQuestion } from '@/components/ResetQuestion';
-import { localTime, zoneLabel } from '@/lib/format/local-time';
+import { resetLabel } from '@/lib/format/local-time';
 import { OptionsConfirmDialog } from './ConfirmDialog';
 import { SectionMessages } from './SectionMessages';
 
@@ -61,12 +61,6 @@ function RenameForm({ commander, onDone }: { commander: Commander; onDone: (prob
   );
 }
 
-/** `13:00 Europe/Berlin`: a Commander's reset as set, in the one hour format. */
-const resetText = (commander: Commander, now: number) =>
-  commander.reset
-    ? `${localTime(Date.UTC(2000, 0, 1, Number(commander.reset.time.slice(0, 2)), Number(commander.reset.time.slice(3, 5))), { timeZone: 'UTC' })} ${zoneLabel(commander.reset.zone, now)}`
-    : 'not set: the pack’s reset, else 00:00 UTC';
-
 /**
  * A Commander's daily reset: each valid change is saved as it is made, so leaving the page never drops an
  * edit. Open by itself for a Commander who has none (a new one is asked at once).
@@ -76,7 +70,7 @@ function CommanderReset({ commander, reload }: { commander: Commander; reload: (
   return (
     <details class="commander-reset" open={!commander.reset}>
       <summary>
-        Daily reset: {resetText(commander, now)}
+        Daily reset: {commander.reset ? resetLabel(commander.reset, now) : 'not set: the pack’s reset, else 00:00 UTC'}
         <span class="visually-hidden"> ({commander.name})</span>
       </summary>
       <ResetQuestion

@@ -5,7 +5,7 @@ import { MilestoneCard } from './MilestoneCard';
 import { NextMilestone } from './NextMilestone';
 import { PointsMeter } from '@/components/PointsMeter';
 import { LocalTime } from '@/components/LocalTime';
-import { localNumber, localTime, zoneLabel } from '@/lib/format/local-time';
+import { localNumber, resetLabel } from '@/lib/format/local-time';
 import type { DailyReset } from '@/lib/schedule/daily-reset';
 import { lazy } from '@/components/lazy';
 import type { TrackerActions } from '@/components/tracker-actions';
@@ -34,14 +34,11 @@ export interface PopupViewProps {
 /** Asked once per Commander: its code loads only while the question is shown. */
 const FirstRunReset = lazy(() => import('./FirstRunReset').then((module) => module.FirstRunReset));
 
-/** `13:00` (`1:00 PM` in en-US): a wall-clock time in the one hour format, whatever the zone. */
-const wallClock = (time: string) => localTime(Date.UTC(2000, 0, 1, Number(time.slice(0, 2)), Number(time.slice(3, 5))), { timeZone: 'UTC' });
-
 /** The reset in force, as one line: `Daily reset 13:00 Europe/Berlin · change`. */
 function ResetLine({ reset, now, onChange }: { reset: DailyReset; now: number; onChange: (() => void) | undefined }) {
   return (
     <p class="reset-line muted">
-      Daily reset {wallClock(reset.time)} {zoneLabel(reset.zone, now)}
+      Daily reset {resetLabel(reset, now)}
       {' · '}
       <button type="button" class="link" onClick={onChange}>
         change<span class="visually-hidden"> the daily reset</span>

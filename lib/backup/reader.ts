@@ -126,9 +126,13 @@ const trackProgress = fields({
   server: v.optional(fields({ points: integerIn(0, LIMITS.serverPoints), seenAt: instant })),
 }) satisfies v.GenericSchema<unknown, TrackProgress>;
 
-const packProgress = fields({
-  tracks: idRecord(trackProgress, { max: LIMITS.tracks }),
-}) satisfies v.GenericSchema<unknown, PackProgress>;
+/** One pack's progress, of one Commander or (schemas 1–2) the only one: at most the size a write keeps it to. */
+const packProgress = v.pipe(
+  fields({
+    tracks: idRecord(trackProgress, { max: LIMITS.tracks }),
+  }),
+  v.check((progress) => storedBytes(progress) <= MAX_PROGRESS_BYTES, `larger than ${inMiB(MAX_PROGRESS_BYTES)}`),
+) satisfies v.GenericSchema<unknown, PackProgress>;
 
 const indexEntry = fields({
   title: text(120),
@@ -159,26 +163,14 @@ const storedPacks = v.pipe(
 /** What every layout of the entries shares: the index lists exactly the stored packs, a reset inverts no milestone. */
 type PacksAndSettings = Pick<BackupEntries, 'packIndex' | 'packs'> & {
   settings: { packs: Record<string, PackSettings> };
-  progress: Record<string, unknown>;
   feeds?: unknown;
 };
-
-/** A pack's progress (it has tracks), rather than a Commander's progress by pack. */
-const isPackProgress = (value: unknown): boolean => typeof value === 'object' && value !== null && 'tracks' in value;
 
 function packsAgree<T extends PacksAndSettings>() {
   return v.rawCheck<T>(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
-    const { packIndex, packs, progress, feeds } = dataset.value;
-    // The sizes the store's writes keep to (lib/storage/limits.ts), which bound the next backup.
-    // Progress by pack (schema 2), or by Commander and then pack (schema 3).
-    for (const [id, record] of Object.entries(progress as Record<string, unknown>)) {
-      const byPack = isPackProgress(record) ? { [id]: record } : (record as Record<string, unknown>);
-      for (const [packId, each] of Object.entries(byPack)) {
-        const path = isPackProgress(record) ? ['progress', id] : ['progress', id, packId];
-        if (storedBytes(each) > MAX_PROGRESS_BYTES) return addIssue({ message: `larger than ${inMiB(MAX_PROGRESS_BYTES)}`, path: pathTo(dataset.value, path) });
-      }
-    }
+    const { packIndex, packs, feeds } = dataset.value;
+    // The feeds' size the store's writes keep to (lib/storage/limits.ts), which bounds the next backup.
     if (feeds && storedBytes(feeds) > MAX_FEEDS_BYTES) return addIssue({ message: `larger than ${inMiB(MAX_FEEDS_BYTES)}`, path: pathTo(dataset.value, ['feeds']) });
     for (const id of Object.keys(packIndex)) {
       if (!Object.hasOwn(packs, id)) return addIssue({ message: 'lists a pack that is not in entries.packs', path: pathTo(dataset.value, ['packIndex', id]) });

@@ -87,6 +87,15 @@ export function zoneLabel(zone: string, at: number): string {
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? zone;
 }
 
+/**
+ * `13:00 Europe/Berlin` (`1:00 PM Europe/Berlin` in en-US): a daily reset as set, a wall clock in its zone,
+ * in the one hour format; the same on every computer, whatever its own zone.
+ */
+export function resetLabel(reset: { time: string; zone: string }, now: number): string {
+  const wallClock = Date.UTC(2000, 0, 1, Number(reset.time.slice(0, 2)), Number(reset.time.slice(3, 5)));
+  return `${localTime(wallClock, { timeZone: 'UTC' })} ${zoneLabel(reset.zone, now)}`;
+}
+
 let numbers: Intl.NumberFormat | undefined;
 
 /** `8,925` */

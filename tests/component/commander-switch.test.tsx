@@ -1,8 +1,8 @@
 // The Commander switch of the popup and the side panel, on the real store (fake-indexeddb) and messaging.
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { renderBothViews } from '../helpers/both-views';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '../../entrypoints/popup/PopupApp';
-import { SidePanelApp } from '../../entrypoints/sidepanel/SidePanelApp';
 import { applyProgressChange } from '../../lib/commander/progress-change';
 import { BUILTIN_PACK_ID } from '../../lib/packs/builtin';
 import { readSnapshot } from '../../lib/storage/store-adapter';
@@ -43,18 +43,7 @@ describe('the Commander switch', () => {
 
   it('shows the active Commander’s progress and switches every view to another, stored', async () => {
     await twoCommanders();
-    render(
-      <>
-        <div data-testid="popup">
-          <PopupApp />
-        </div>
-        <div data-testid="panel">
-          <SidePanelApp />
-        </div>
-      </>,
-    );
-    const popup = within(screen.getByTestId('popup'));
-    const panel = within(screen.getByTestId('panel'));
+    const { popup, panel } = renderBothViews();
     const choice = await popup.findByRole<HTMLSelectElement>('combobox', { name: 'Commander' });
     expect([...choice.options].map((option) => option.text)).toEqual(['Kirk (S12)', 'Spock']);
     expect(choice.value).toBe('c1');

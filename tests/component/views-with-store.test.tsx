@@ -1,8 +1,8 @@
 // The popup and the side panel wired to the real store (fake-indexeddb) and messaging (fakeBrowser).
+import { renderBothViews } from '../helpers/both-views';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '../../entrypoints/popup/PopupApp';
-import { SidePanelApp } from '../../entrypoints/sidepanel/SidePanelApp';
 import { BUILTIN_PACK_ID } from '../../lib/packs/builtin';
 import { readSnapshot } from '../../lib/storage/store-adapter';
 import { emptyExtensionStore } from '../helpers/store';
@@ -42,18 +42,7 @@ describe('the popup and the side panel on the store', () => {
   });
 
   it('shows in an open side panel what the popup records, and the other way round', async () => {
-    render(
-      <>
-        <div data-testid="popup">
-          <PopupApp />
-        </div>
-        <div data-testid="panel">
-          <SidePanelApp />
-        </div>
-      </>,
-    );
-    const popup = within(screen.getByTestId('popup'));
-    const panel = within(screen.getByTestId('panel'));
+    const { popup, panel } = renderBothViews();
     fireEvent.click(await popup.findByRole('button', { name: 'Defenders of Peace · Hero' }));
     const live = await panel.findByRole('article', { name: 'Hidden Motivations' });
     await waitFor(() => expect(performance.getEntriesByName('sidepanel-ready')).toHaveLength(1));
