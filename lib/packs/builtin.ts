@@ -11,8 +11,7 @@ export const BUILTIN_PACK_ID = 'heroes-and-villains-2023-11';
 export const BUILTIN_PACK_FILE = '/builtin/heroes-and-villains-2023-11.json';
 
 /**
- * The built-in pack as shipped, bundled into the script that calls this (the options page, the side
- * panel, tests).
+ * The built-in pack as shipped, bundled into the script that calls this (the options page, tests).
  * It is validated by the same reader as imported packs in tests/unit/packs/builtin.test.ts (which
  * also checks this returns exactly the reader's result), not at run time: that keeps the reader out
  * of the popup, side panel and background bundles.
@@ -24,9 +23,10 @@ export function builtinPack(): Pack {
 let loading: Promise<Pack> | undefined;
 
 /**
- * The built-in pack for the popup and the background: fetched once per page or worker from its JSON
- * file in the extension, and only when the store shows the pack (lib/views/tracker-state.ts), so that its
- * 2 KB gzip of data is not part of their scripts and a Commander who hid it never loads it.
+ * The built-in pack for the popup, the side panel and the background: fetched once per page or worker
+ * from its JSON file in the extension, and only when the store shows the pack (lib/views/tracker-state.ts),
+ * so that its 2 KB gzip of data is not part of their scripts and a Commander who hid it never loads it.
+ * A view's first frame does not wait for it: that frame is its snapshot (lib/storage/view-snapshot-adapter.ts).
  */
 export function loadBuiltinPack(): Promise<Pack> {
   loading ??= fetch(BUILTIN_PACK_FILE).then(async (response) => {
@@ -36,13 +36,4 @@ export function loadBuiltinPack(): Promise<Pack> {
   // A failed load is tried again next time rather than remembered.
   loading.catch(() => (loading = undefined));
   return loading;
-}
-
-/**
- * Gives this page the pack from its own script, so that loadBuiltinPack() reads no file: for the
- * side panel, which shows the built-in arc on most opens and whose first render would otherwise wait
- * for that second file (4-5 ms in Chromium, preloaded or not).
- */
-export function provideBuiltinPack(pack: Pack): void {
-  loading = Promise.resolve(pack);
 }

@@ -82,16 +82,6 @@ describe('loading the tracker state', () => {
     expect(served.mock.calls.map(([url]) => String(url))).toEqual([BUILTIN_PACK_FILE]);
   });
 
-  it('reads no file in a page that carries the pack in its script (the side panel)', async () => {
-    const store = freshStore();
-    const requested = builtinFileAnswers(404);
-    const { loadTrackerState } = await freshView();
-    const { builtinPack: bundled, provideBuiltinPack } = await import('../../../lib/packs/builtin');
-    provideBuiltinPack(bundled());
-    expect((await loadTrackerState(store)).packs[0]?.pack).toBe(bundled());
-    expect(requested).toEqual([]);
-  });
-
   it('fails when the built-in pack is shown and its file cannot be read, and reads it again next time', async () => {
     const store = freshStore();
     builtinFileAnswers(404);
