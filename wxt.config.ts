@@ -89,8 +89,8 @@ export default defineConfig({
   }),
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
-      // The worker and the feed check it loads (entrypoints/feed-check.ts) run in the same scope.
-      if (entrypoints.some((entry) => entry.type === 'background' || entry.name === 'feed-check')) {
+      // The worker and the scripts it loads (entrypoints/feed-check.ts, entrypoints/store-upgrade.ts) run in the same scope.
+      if (entrypoints.some((entry) => entry.type === 'background' || entry.name === 'feed-check' || entry.name === 'store-upgrade')) {
         config.plugins = [...(config.plugins ?? []), nativeBrowserInBackground()];
       } else {
         config.plugins = [...(config.plugins ?? []), plainDynamicImports()];

@@ -186,7 +186,7 @@ export async function runBenchmarks(root: string): Promise<boolean> {
     const { bytes, files } = pageBytes(dir, entry);
     row(`${entry} JS+CSS, gzip (${files.length} files)`, kb(bytes), `≤ ${budget} KB`, bytes <= budget * 1024);
   }
-  // Not part of the worker's start: loaded when the feeds' alarm fires (lib/background/feed-check-loader.ts).
+  // Not part of the worker's start: loaded when the feeds' alarm fires (lib/background/worker-scripts.ts).
   // Shown so that moving code out of background.js cannot hide what the daily check weighs.
   const feedCheck = pageBytes(dir, 'feed-check.js');
   row('feed-check.js, gzip (the daily feed check, loaded when it runs)', kb(feedCheck.bytes), 'shown, no budget', true);

@@ -1,6 +1,7 @@
 import { render, type VNode } from 'preact';
 import { prepareLocalFormats } from '@/lib/format/local-time';
 import { loadViewState } from '@/lib/storage/remote-store';
+import { provideUpgrade } from '@/lib/storage/upgrade-loader';
 import { dropViewSnapshot, readViewSnapshot, type SnapshotModel } from '@/lib/storage/view-snapshot-adapter';
 import type { TrackerState } from '@/lib/views/tracker-state';
 import { applyStyles } from './apply-styles';
@@ -28,6 +29,8 @@ export function mountWithState<M extends SnapshotModel>(
   snapshotKey: string,
   root = document.getElementById('app')!,
 ): Promise<TrackerState> {
+  // A store in an older layout is upgraded by whichever context reads it first: here, from a lazy chunk.
+  provideUpgrade(() => import('@/lib/storage/upgrade-adapter'));
   const reading = loadViewState();
   applyStyles(...styles);
   // The page only waits for the database now: meanwhile, build the date and number formats it will show.

@@ -2,7 +2,8 @@
 // one refresh from stored data.
 import { browser } from 'wxt/browser';
 import { feedCheckScheduledAt, onFeedCheckAlarm, onWakeUpAlarm, scheduleFeedCheck } from './alarm-adapter';
-import { cacheFeedCheck, loadFeedCheck, type FeedCheck } from './feed-check-loader';
+import { cacheWorkerScripts, loadFeedCheck, loadStoreUpgrade, type FeedCheck } from './worker-scripts';
+import { provideUpgrade, type Upgrade } from '../storage/upgrade-loader';
 import { refreshBadge } from './wake-up';
 import { nextCheckAt } from '../feeds/check-schedule';
 import { listenForNotificationClicks } from '../notifications/notification-adapter';
@@ -30,16 +31,18 @@ export async function planFeedCheck(now: number, random: () => number, reschedul
 }
 
 /**
- * `feedCheck` gives the daily check's code, which is loaded only when the check runs
- * (lib/background/feed-check-loader.ts).
+ * `feedCheck` gives the daily check's code, which is loaded only when the check runs, and `upgrade` the
+ * store's upgrade, loaded only when the stored layout is older (lib/background/worker-scripts.ts).
  */
 export function startBackground(
   clock: Clock,
   random: () => number = Math.random,
   feedCheck: () => Promise<FeedCheck> = loadFeedCheck,
+  upgrade: () => Promise<Upgrade> = loadStoreUpgrade,
 ): { ready: Promise<unknown>; feedsChecked: () => Promise<unknown> } {
   // Registered in the worker's first evaluation, as the install event must be.
-  cacheFeedCheck();
+  cacheWorkerScripts();
+  provideUpgrade(upgrade);
   // Always settles (a damaged store is an outcome, not a pending promise): the badge never waits on it.
   const migrated = ensureSchema().then(
     (outcome) => (outcome.ok ? undefined : console.error('the store cannot be read:', outcome.damage)),

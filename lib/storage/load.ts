@@ -8,6 +8,7 @@ import { builtinHidden, importedPackIds, trackerState, visiblePackIds, type Trac
 import { StoreDamaged } from './damage';
 import { extensionStore, readPacks, readSnapshot, readSnapshotAndPacks, StoreNotCurrent, type PacksToRead } from './store-adapter';
 import type { Snapshot, SnapshotHead } from './stored-data';
+import { loadUpgrade } from './upgrade-loader';
 
 /**
  * Runs `read`; when the store is not in the current layout, upgrades it and reads once more. Rejects
@@ -19,8 +20,8 @@ export async function readUpgraded<T>(read: () => Promise<T>, store = extensionS
   } catch (error) {
     if (!(error instanceof StoreNotCurrent)) throw error;
   }
-  // The upgrade code is loaded only when a store needs it.
-  const outcome = await (await import('./upgrade-adapter')).migrate(store);
+  // The upgrade code is loaded only when a store needs it (lib/storage/upgrade-loader.ts).
+  const outcome = await (await loadUpgrade()).migrate(store);
   if (!outcome.ok) throw new StoreDamaged(outcome.damage);
   try {
     return await read();

@@ -4,6 +4,7 @@ import type { Pack } from '../packs/types';
 import type { FeedRecords } from '../feeds/feed-record';
 import { headDamage, SCHEMA_1_PROGRESS_KEY } from './damage';
 import type { MigrationOutcome } from './upgrade-adapter';
+import { loadUpgrade } from './upgrade-loader';
 import {
   HEAD_KEYS,
   headOf,
@@ -218,5 +219,5 @@ export function readEverything(store = extensionStore()): Promise<Record<string,
 export async function ensureSchema(store = extensionStore()): Promise<MigrationOutcome> {
   const [schema, settings, packIndex, commanders] = await getMany<unknown>(HEAD_KEYS, store);
   if (schema === SCHEMA_VERSION && headDamage(settings, packIndex, commanders) === undefined) return { ok: true, from: SCHEMA_VERSION, schema: SCHEMA_VERSION };
-  return (await import('./upgrade-adapter')).migrate(store);
+  return (await loadUpgrade()).migrate(store);
 }

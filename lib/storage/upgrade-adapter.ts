@@ -1,6 +1,6 @@
 // Upgrades a stored layout in IndexedDB: reads every value, asks lib/storage/migrations.ts what to write,
 // and applies it in the same transaction. Loaded only when a store needs an upgrade (lib/storage/load.ts,
-// ensureSchema in store-adapter.ts): a view opens without it.
+// ensureSchema in store-adapter.ts), the way each context says (lib/storage/upgrade-loader.ts): a view opens without it.
 import type { UseStore } from 'idb-keyval';
 import { MIGRATIONS, planMigration, type Migration } from './migrations';
 import { SCHEMA_VERSION } from './stored-data';

@@ -106,7 +106,7 @@ describe('feeds in Chromium', () => {
     expect(await storedPack()).toBe(before);
   }, 60_000);
 
-  // The feed check is not in background.js (lib/background/feed-check-loader.ts): the worker imported it
+  // The feed check is not in background.js (lib/background/worker-scripts.ts): the worker imported it
   // while installing, and a worker started later loads it from its script cache only when the alarm fires.
   it('updates a changed pack when the daily alarm fires after the browser restarted, loading the check only then', async () => {
     await ext.context.close();

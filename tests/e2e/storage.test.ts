@@ -8,7 +8,7 @@ import { readPack } from '../../lib/packs/reader';
 import type { Pack } from '../../lib/packs/types';
 import { MAX_PACKS, MAX_TOTAL_PACK_BYTES } from '../../lib/storage/limits';
 import { launchExtension, openExtensionPage, type LaunchedExtension } from './chromium';
-import { BUILTIN_PACK_ID, STORED, UTC_MIDNIGHT_RESET, oneCommander, onePackStore, readBadge, waitForBadge, writeStore } from './extension-store';
+import { BUILTIN_PACK_ID, STORED, UTC_MIDNIGHT_RESET, oneCommander, onePackStore, readBadge, readStore, replaceStore, waitForBadge, writeStore } from './extension-store';
 
 // The only Chrome API this file calls, inside the extension's service worker.
 declare const chrome: { runtime: { getManifest(): { permissions?: string[] } } };
@@ -76,6 +76,47 @@ describe('the store in Chromium', () => {
     expect((await readBadge(ext.serviceWorker)).title).not.toContain('Live one');
     await popup.close();
     await options.close();
+  });
+
+  // The upgrade is not in background.js (lib/background/worker-scripts.ts): the worker imported store-upgrade.js while
+  // installing, and a worker started later loads it from its script cache only when it meets an older layout.
+  it('upgrades a store of the previous layout in a restarted worker, with no view open, loading the upgrade only then', { timeout: 60_000 }, async () => {
+    const now = Date.now();
+    const pack = {
+      format: 'stfc-milestone-pack',
+      version: 1,
+      id: 'e2e-upgrade-arc',
+      title: 'Upgrade test arc',
+      tracks: [{ id: 'heroes', name: 'Heroes', milestones: [{ id: 'live', name: 'Upgraded one', points: 100, start: new Date(now - HOUR).toISOString(), end: new Date(now + 5.5 * HOUR).toISOString(), objectives: [{ id: 'a', text: 'Do a thing' }] }] }],
+    };
+    const loaded = (worker: LaunchedExtension['serviceWorker']) => worker.evaluate(() => typeof (globalThis as Record<string, unknown>).stfcStoreUpgrade);
+    const userDataDir = await mkdtemp(join(tmpdir(), 'stfc-e2e-upgrade-'));
+    let own = await launchExtension({ userDataDir });
+    try {
+      // Installed (its install event, which caches the worker scripts, has run) before the browser closes.
+      await expect.poll(() => own.serviceWorker.evaluate(() => (globalThis as unknown as { registration: { active: unknown } }).registration.active !== null)).toBe(true);
+      await own.context.close();
+      own = await launchExtension({ userDataDir });
+      await waitForBadge(own.serviceWorker, (badge) => badge.text === '');
+      expect(await loaded(own.serviceWorker)).toBe('undefined');
+      // Schema 2, as the previous version wrote it: the followed track in the pack's settings, progress per pack.
+      await replaceStore(own.serviceWorker, {
+        schema: 2,
+        [`pack:${pack.id}`]: pack,
+        packIndex: { [pack.id]: { title: pack.title, importedAt: now } },
+        settings: { packs: { [pack.id]: { followedTrackId: 'heroes' }, [BUILTIN_PACK_ID]: { hidden: true } }, notifications: { enabled: false, minutesBeforeEnd: 60, onStart: false } },
+        [`progress:${pack.id}`]: { tracks: { heroes: { milestones: { live: { objectives: { a: 1_700_000_000_000 } } } } } },
+      });
+      // The Commander uses the browser (a tab opens, no view of the extension): the worker reads the store again.
+      await own.context.newPage();
+      await waitForBadge(own.serviceWorker, (badge) => badge.title.includes('Upgraded one'));
+      expect(await loaded(own.serviceWorker)).toBe('object');
+      const stored = await readStore(own.serviceWorker, ['schema', `progress:${pack.id}`, `progress:c1:${pack.id}`]);
+      expect(stored).toEqual({ schema: STORED.schema, [`progress:c1:${pack.id}`]: { tracks: { heroes: { milestones: { live: { objectives: { a: 1_700_000_000_000 } } } } } } });
+    } finally {
+      await own.context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    }
   });
 
   it(`restores a backup of ${MAX_PACKS} packs, together as large as the extension keeps, in a fresh profile`, { timeout: 300_000 }, async () => {
