@@ -200,12 +200,18 @@ const entries = v.pipe(
     feeds: v.optional(feedRecordsSchema),
   }),
   packsAgree<BackupEntries>(),
-  // Progress belongs to a Commander of the file.
+  // Progress belongs to a Commander of the file, and all Commanders together keep no more records than a
+  // write lets them (lib/storage/limits.ts counts every Commander's): what restores is what the extension could hold.
   v.rawCheck<BackupEntries>(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const ids = new Set(dataset.value.commanders.list.map((c) => c.id));
-    for (const id of Object.keys(dataset.value.progress)) {
+    let records = 0;
+    for (const [id, byPack] of Object.entries(dataset.value.progress)) {
       if (!ids.has(id)) return addIssue({ message: 'is not a Commander in entries.commanders', path: pathTo(dataset.value, ['progress', id]) });
+      records += Object.keys(byPack).length;
+    }
+    if (records > LIMITS.progressPacks) {
+      addIssue({ message: `holds ${records} packs' progress over all Commanders, at most ${LIMITS.progressPacks}`, path: pathTo(dataset.value, ['progress']) });
     }
   }),
 );

@@ -4,7 +4,7 @@ import { BACKUP_FORMAT, backupFileName, backupSummary } from '../../../lib/backu
 import { exportBackup, recordPackDraft, restoreBackup } from '../../../lib/storage/writes';
 import { emptyDraft } from '../../../lib/packs/builder';
 import { readBackup } from '../../../lib/backup/reader';
-import { MAX_BACKUP_BYTES } from '../../../lib/storage/limits';
+import { MAX_BACKUP_BYTES, MAX_PROGRESS_PACKS } from '../../../lib/storage/limits';
 import { DIGEST_FIELD } from '../../../lib/backup/backup-file';
 import { BUILTIN_PACK_ID } from '../../../lib/packs/builtin';
 import { applyProgressChange } from '../../../lib/commander/progress-change';
@@ -150,6 +150,17 @@ describe('reading a backup', () => {
     ['a reset at 24:00', (b: Loose) => (b.entries.commanders.list[0].reset = { time: '24:00', zone: 'UTC' }), 'entries.commanders.list[0].reset.time', /HH:mm/],
     ['a reset in an unknown zone', (b: Loose) => (b.entries.commanders.list[0].reset = { time: '04:00', zone: 'Mars/Olympus' }), 'entries.commanders.list[0].reset.zone', /time zone/],
     ['progress of a Commander that is not in the file', (b: Loose) => (b.entries.progress.c7 = {}), 'entries.progress.c7', /not a Commander/],
+    [
+      `more progress records over all Commanders than a write keeps (${MAX_PROGRESS_PACKS})`,
+      (b: Loose) => {
+        const record = b.entries.progress.c1['winter-arc'];
+        b.entries.commanders.list.push({ id: 'c2', name: 'Alt', tracks: {} });
+        // Each Commander within its own limit; together one over.
+        b.entries.progress.c2 = Object.fromEntries(Array.from({ length: MAX_PROGRESS_PACKS - Object.keys(b.entries.progress.c1).length + 1 }, (_, i) => [`kept-${i}`, record]));
+      },
+      'entries.progress',
+      new RegExp(`holds ${MAX_PROGRESS_PACKS + 1} packs' progress over all Commanders, at most ${MAX_PROGRESS_PACKS}`),
+    ],
   ])('refuses %s', async (_label, change, path, message) => {
     const problem = await refusal(change);
     expect(problem.path).toBe(path);
