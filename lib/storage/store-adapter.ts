@@ -152,8 +152,16 @@ export interface PacksToRead {
 }
 
 /**
+ * The packs this context read last, and the store's KEYS.packsRevision when it read them: while the stored
+ * revision is the same, no pack has changed since, and a read after a click takes them from here instead of
+ * reading (and deserialising) every shown pack again. A store without a revision is read in full.
+ */
+let packsRead: { revision: string; packs: Map<string, Pack | undefined> } | undefined;
+
+/**
  * The snapshot with the progress of the packs `choose` names from its head, and those packs, in one
- * readonly transaction: what a view reads on open, one round trip, reading no other pack's progress.
+ * readonly transaction: what a view reads on open, one round trip, reading no other pack's progress;
+ * packs unchanged since this context last read them are not read again (packsRead).
  */
 export function readSnapshotAndPacks(
   choose: (head: SnapshotHead) => PacksToRead,
@@ -168,15 +176,25 @@ export function readSnapshotAndPacks(
         // Every Commander's: the badge watches them all, and a switch of Commander needs no second read.
         const progressKeys = progressKeysOf(head, chosen.progress);
         const progress = progressKeys.map((key) => objects.get(key));
-        const packs = chosen.packs.map((id) => objects.get(KEYS.pack(id)));
-        const done = () =>
-          resolve({
-            snapshot: { ...head, progress: progressOf(progressKeys, progress.map((request) => request.result)) },
-            packs: packs.map((request) => request.result as Pack | undefined),
-          });
-        const last = packs.at(-1) ?? progress.at(-1);
-        if (last) last.onsuccess = done;
-        else done();
+        const revisionRequest = objects.get(KEYS.packsRevision);
+        revisionRequest.onsuccess = () => {
+          const revision = revisionRequest.result as unknown;
+          const known = typeof revision === 'string' && packsRead?.revision === revision ? packsRead.packs : undefined;
+          const packs = chosen.packs.map((id) => (known?.has(id) ? known.get(id) : objects.get(KEYS.pack(id))));
+          const done = () => {
+            const read = packs.map((entry) => (entry instanceof IDBRequest ? (entry.result as Pack | undefined) : entry));
+            if (typeof revision === 'string') {
+              const kept = new Map(known);
+              chosen.packs.forEach((id, i) => kept.set(id, read[i]));
+              packsRead = { revision, packs: kept };
+            }
+            resolve({ snapshot: { ...head, progress: progressOf(progressKeys, progress.map((request) => request.result)) }, packs: read });
+          };
+          // Requests of one transaction succeed in the order they were made: the last one means all are done.
+          const last = packs.findLast((entry): entry is IDBRequest => entry instanceof IDBRequest);
+          if (last) last.onsuccess = done;
+          else done();
+        };
       }, reject);
     });
   });

@@ -121,10 +121,14 @@ function rewrite<T>(objects: IDBObjectStore, key: string, change: (value: T | un
 /** Why a transaction was aborted by one of its own changes, for promisifyTransaction to reject with. */
 const refusals = new WeakMap<IDBTransaction, unknown>();
 
+/** Marks the packs as changed, in the transaction that changes them (KEYS.packsRevision: contexts holding them read them again). */
+const packsChanged = (objects: IDBObjectStore) => objects.put(crypto.randomUUID(), KEYS.packsRevision);
+
 /** Stores an imported pack and lists it in the index, in one transaction. Progress is untouched. */
 export async function savePack(pack: Pack, importedAt: number, store = extensionStore()): Promise<void> {
   await store('readwrite', (objects) => {
     objects.put(pack, KEYS.pack(pack.id));
+    packsChanged(objects);
     rewrite<PackIndex>(objects, KEYS.packIndex, (index = {}) => ({ ...index, [pack.id]: { title: pack.title, importedAt } }));
     return promisifyTransaction(objects.transaction);
   });
@@ -142,6 +146,7 @@ export async function installPack(
 ): Promise<void> {
   await store('readwrite', (objects) => {
     objects.put(pack, KEYS.pack(pack.id));
+    packsChanged(objects);
     // A pack from a feed lands with its feed's record, so a check never stores one without the other.
     const feed = options.feed;
     if (feed) rewrite<FeedRecords>(objects, KEYS.feeds, (feeds = {}) => withinFeedsLimit(feeds, (all) => ({ ...all, [feed.url]: feed })));
@@ -205,6 +210,7 @@ export async function claimNotifications(ids: string[], now: number, store = ext
 export async function removePack(packId: string, store = extensionStore()): Promise<void> {
   await store('readwrite', (objects) => {
     objects.delete(KEYS.pack(packId));
+    packsChanged(objects);
     const feeds = objects.get(KEYS.feeds);
     feeds.onsuccess = () => {
       const stored = feeds.result as FeedRecords | undefined;
@@ -256,6 +262,7 @@ export async function replaceEverything(
         objects.delete(key);
       }
       for (const [key, value] of Object.entries(entries)) objects.put(value, key);
+      packsChanged(objects);
     };
     return promisifyTransaction(objects.transaction);
   });

@@ -21,7 +21,11 @@ export const SCHEMA_VERSION = 3;
  * worker never repeats one), and `feeds` (the subscribed feeds by address, lib/feeds/feed-record.ts).
  * and `packDraft` (what is typed in *Create a pack* and not yet added, lib/packs/builder.ts's PackDraft, so
  * leaving the page loses nothing: this device's typing, like `notified`, not in backups and kept by a restore).
- * `feeds` and `packDraft` need no migration: an absent value means none, which is exactly what an older store holds.
+ * `packsRevision` is a random id written anew with every change of a `pack:` key (import, replace, removal, restore),
+ * so that a context which read the packs before keeps them while it is unchanged: a click then re-reads progress,
+ * not 32 MiB of packs. This device's, like `notified`: not in backups.
+ * `feeds`, `packDraft` and `packsRevision` need no migration: an absent value means none (for `packsRevision`:
+ * unknown, read every pack), which is exactly what an older store holds.
  * An absent `commanders` (a first install) reads as one Commander, `c1`.
  */
 export const KEYS = {
@@ -33,6 +37,7 @@ export const KEYS = {
   progress: (commanderId: string, packId: string) => `${PROGRESS_PREFIX}${commanderId}:${packId}`,
   feeds: 'feeds',
   packDraft: 'packDraft',
+  packsRevision: 'packsRevision',
   pack: (id: string) => `${PACK_PREFIX}${id}`,
 } as const;
 

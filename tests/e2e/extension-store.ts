@@ -84,6 +84,8 @@ export async function writeStore(target: ExtensionContext, entries: Record<strin
         const transaction = db.transaction(objectStore, 'readwrite');
         const objects = transaction.objectStore(objectStore);
         for (const [key, value] of Object.entries(entries)) objects.put(value, key);
+        // Packs written by hand: no context may keep the ones it read before (lib/storage/stored-data.ts, packsRevision).
+        if (Object.keys(entries).some((key) => key.startsWith('pack:'))) objects.delete('packsRevision');
         await new Promise<void>((resolve, reject) => {
           transaction.oncomplete = () => resolve();
           transaction.onabort = transaction.onerror = () => reject(transaction.error);

@@ -208,6 +208,8 @@ export async function writeExtensionStore(page: Page, entries: Record<string, un
         const tx = db.transaction(storeName, 'readwrite');
         if (clearFirst) tx.objectStore(storeName).clear();
         for (const [key, value] of Object.entries(values)) tx.objectStore(storeName).put(value, key);
+        // Packs written by hand: no context may keep the ones it read before (lib/storage/stored-data.ts, packsRevision).
+        if (Object.keys(values).some((key) => key.startsWith('pack:'))) tx.objectStore(storeName).delete('packsRevision');
         tx.oncomplete = () => res();
         tx.onabort = tx.onerror = () => rej(tx.error);
       });

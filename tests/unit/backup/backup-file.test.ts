@@ -58,8 +58,12 @@ describe('the backup file', () => {
     expect(text).not.toMatch(/\n /);
     const target = freshStore();
     expect((await restoreBackup(text, target)).ok).toBe(true);
-    const { [KEYS.settings]: _settings, ...restored } = await readEverything(target);
-    expect(restored).toEqual(await readEverything(store));
+    const { [KEYS.settings]: _settings, [KEYS.packsRevision]: restoredRevision, ...restored } = await readEverything(target);
+    const { [KEYS.packsRevision]: sourceRevision, ...source } = await readEverything(store);
+    expect(restored).toEqual(source);
+    // This device's mark that the packs changed (lib/storage/stored-data.ts), not the source's.
+    expect(restoredRevision).toEqual(expect.any(String));
+    expect(restoredRevision).not.toBe(sourceRevision);
   }, 60_000);
 
   it('carries a SHA-256 of its canonical entries', async () => {
@@ -132,6 +136,7 @@ describe('the backup file', () => {
         [KEYS.progress('c1', 'winter-arc'), progress['winter-arc']],
         [KEYS.progress('c1', 'heroes-and-villains-2023-11'), progress['heroes-and-villains-2023-11']],
         [KEYS.pack('winter-arc'), winter],
+        [KEYS.packsRevision, expect.any(String)],
       ]),
     );
     // Backed up again, it is a current file with the same values, as one Commander's.

@@ -53,9 +53,13 @@ describe('backup and restore', () => {
     const target = freshStore();
     const result = await restoreBackup(text, target);
     expect(result.ok).toBe(true);
-    const { [KEYS.notified]: notified, ...expected } = await readEverything(source);
+    const { [KEYS.notified]: notified, [KEYS.packsRevision]: sourceRevision, ...expected } = await readEverything(source);
     expect(notified).toBeDefined();
-    expect(await readEverything(target)).toEqual(expected);
+    const { [KEYS.packsRevision]: restoredRevision, ...restored } = await readEverything(target);
+    expect(restored).toEqual(expected);
+    // This device's mark that the packs changed (lib/storage/stored-data.ts): written anew, never carried over.
+    expect(restoredRevision).toEqual(expect.any(String));
+    expect(restoredRevision).not.toBe(sourceRevision);
     // And a second export of the restored store is the same file.
     expect(await exportBackup(MON + DAY, target)).toBe(text);
   });

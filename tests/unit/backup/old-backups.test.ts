@@ -53,6 +53,8 @@ describe.each([
     expect(JSON.parse(again).schema).toBe(SCHEMA_VERSION);
     const second = freshStore();
     expect((await restoreBackup(again, second)).ok).toBe(true);
-    expect(await entries(second)).toEqual(await entries(first));
+    // All but this device's mark that the packs changed (lib/storage/stored-data.ts), which each restore writes anew.
+    const stored = async (store: typeof first) => (await entries(store)).filter(([key]) => key !== KEYS.packsRevision);
+    expect(await stored(second)).toEqual(await stored(first));
   });
 });

@@ -101,6 +101,56 @@ describe('reading on open', () => {
   });
 });
 
+describe('reading again after a click', () => {
+  /** The `pack:` keys each read of `readSnapshotAndPacks` asked IndexedDB for. */
+  const packGets = () => {
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    return { keys: () => get.mock.calls.map(([key]) => String(key)).filter((key) => key.startsWith('pack:')), restore: () => get.mockRestore() };
+  };
+  const both = () => ({ packs: ['first', 'second'], progress: ['first', 'second'] });
+
+  it('reads no pack again while none has changed: a click re-reads its progress only', async () => {
+    const store = freshStore();
+    const first = pack([fiveDayTrack()], { id: 'first' });
+    const second = pack([fiveDayTrack()], { id: 'second' });
+    await savePack(first, MON, store);
+    await savePack(second, MON + 1, store);
+    await readSnapshotAndPacks(both, store);
+    await updatePackProgress('c1', 'first', (p) => applyProgressChange(p, { kind: 'completed', trackId: 'heroes', milestoneId: 'day-1', value: true, at: MON }), store);
+    const gets = packGets();
+    try {
+      const read = await readSnapshotAndPacks(both, store);
+      expect(gets.keys()).toEqual([]);
+      expect(read.packs).toEqual([first, second]);
+      expect(read.snapshot.progress.c1?.first?.tracks.heroes?.milestones['day-1']?.completedAt).toBe(MON);
+    } finally {
+      gets.restore();
+    }
+  });
+
+  it.each([
+    ['replaced', async (store: ReturnType<typeof freshStore>) => savePack(pack([fiveDayTrack()], { id: 'first', title: 'Replaced' }), MON, store), ['Replaced', 'Test pack']],
+    ['removed', async (store: ReturnType<typeof freshStore>) => removePack('first', store), [undefined, 'Test pack']],
+  ])('reads the packs again once one was %s', async (_change, change, titles) => {
+    const store = freshStore();
+    await savePack(pack([fiveDayTrack()], { id: 'first' }), MON, store);
+    await savePack(pack([fiveDayTrack()], { id: 'second' }), MON + 1, store);
+    await readSnapshotAndPacks(both, store);
+    await change(store);
+    const read = await readSnapshotAndPacks(both, store);
+    expect(read.packs.map((p) => p?.title)).toEqual(titles);
+  });
+
+  it('reads every pack each time from a store without a revision (an older layout, or written by hand)', async () => {
+    const store = freshStore();
+    await setMany([[KEYS.pack('first'), pack([fiveDayTrack()], { id: 'first' })], [KEYS.packIndex, { first: { title: 'Winter arc', importedAt: MON } }]], store);
+    await readSnapshotAndPacks(() => ({ packs: ['first'], progress: [] }), store);
+    await setMany([[KEYS.pack('first'), pack([fiveDayTrack()], { id: 'first', title: 'Changed by hand' })]], store);
+    const read = await readSnapshotAndPacks(() => ({ packs: ['first'], progress: [] }), store);
+    expect(read.packs[0]?.title).toBe('Changed by hand');
+  });
+});
+
 describe('schema migrations', () => {
   // The general mechanism, with made-up steps; the real 1 → 2 step is tested in migrations.test.ts.
   it('runs each step in order and keeps every value a step does not rewrite', async () => {
