@@ -15,6 +15,15 @@ declare const chrome: { runtime: { getManifest(): { permissions?: string[] } } }
 
 const HOUR = 3_600_000;
 
+/** A pack whose one milestone, `milestone`, is live at `now` for another 5 h 30 min (the badge reads 5h). */
+const liveArc = (id: string, title: string, milestone: string, now: number) => ({
+  format: 'stfc-milestone-pack',
+  version: 1,
+  id,
+  title,
+  tracks: [{ id: 'heroes', name: 'Heroes', milestones: [{ id: 'live', name: milestone, points: 100, start: new Date(now - HOUR).toISOString(), end: new Date(now + 5.5 * HOUR).toISOString(), objectives: [{ id: 'a', text: 'Do a thing' }] }] }],
+});
+
 describe('the store in Chromium', () => {
   let ext: LaunchedExtension;
 
@@ -42,13 +51,7 @@ describe('the store in Chromium', () => {
 
   it('lets a deletion of the database through while the worker and a popup hold it; the popup shows the empty store and the badge clears', async () => {
     const now = Date.now();
-    const pack = {
-      format: 'stfc-milestone-pack',
-      version: 1,
-      id: 'e2e-clear-arc',
-      title: 'Clear test arc',
-      tracks: [{ id: 'heroes', name: 'Heroes', milestones: [{ id: 'live', name: 'Live one', points: 100, start: new Date(now - HOUR).toISOString(), end: new Date(now + 5.5 * HOUR).toISOString(), objectives: [{ id: 'a', text: 'Do a thing' }] }] }],
-    };
+    const pack = liveArc('e2e-clear-arc', 'Clear test arc', 'Live one', now);
     const popup = await openExtensionPage(ext.context, ext.extensionId, 'popup.html');
     await writeStore(popup, onePackStore(pack, { followedTrackId: 'heroes' }));
     await popup.reload();
@@ -82,13 +85,7 @@ describe('the store in Chromium', () => {
   // installing, and a worker started later loads it from its script cache only when it meets an older layout.
   it('upgrades a store of the previous layout in a restarted worker, with no view open, loading the upgrade only then', { timeout: 60_000 }, async () => {
     const now = Date.now();
-    const pack = {
-      format: 'stfc-milestone-pack',
-      version: 1,
-      id: 'e2e-upgrade-arc',
-      title: 'Upgrade test arc',
-      tracks: [{ id: 'heroes', name: 'Heroes', milestones: [{ id: 'live', name: 'Upgraded one', points: 100, start: new Date(now - HOUR).toISOString(), end: new Date(now + 5.5 * HOUR).toISOString(), objectives: [{ id: 'a', text: 'Do a thing' }] }] }],
-    };
+    const pack = liveArc('e2e-upgrade-arc', 'Upgrade test arc', 'Upgraded one', now);
     const loaded = (worker: LaunchedExtension['serviceWorker']) => worker.evaluate(() => typeof (globalThis as Record<string, unknown>).stfcStoreUpgrade);
     const userDataDir = await mkdtemp(join(tmpdir(), 'stfc-e2e-upgrade-'));
     let own = await launchExtension({ userDataDir });
