@@ -30,7 +30,8 @@ export function nextWakeUp(changeAt: number, now: number): number | undefined {
 export async function refreshBadge(now: number, store = extensionStore()): Promise<number | undefined> {
   let state: TrackerState;
   try {
-    state = await loadTrackerState(store);
+    // Every Commander's progress: the badge is green only when each one who follows the milestone completed it.
+    state = await loadTrackerState(store, true);
   } catch (error) {
     if (!(error instanceof StoreDamaged)) throw error;
     // Nothing to count down from; a view opening or a restore (an announced change) looks again.

@@ -40,14 +40,17 @@ export async function trackerStateWithBuiltin(snapshot: Snapshot, imported: Arra
 }
 
 /** The visible imported packs, and the progress of those and of the built-in pack unless it is hidden. */
-export function shownPacks(head: SnapshotHead): PacksToRead {
+export function shownPacks(head: SnapshotHead, everyCommander = false): PacksToRead {
   const packs = visiblePackIds(head);
-  return { packs, progress: builtinHidden(head) ? packs : [BUILTIN_PACK_ID, ...packs] };
+  return { packs, progress: builtinHidden(head) ? packs : [BUILTIN_PACK_ID, ...packs], everyCommander };
 }
 
-/** Reads the store once (one transaction), then the built-in pack's file if the store shows that pack. */
-export async function loadTrackerState(store = extensionStore()): Promise<TrackerState> {
-  const { snapshot, packs } = await readUpgraded(() => readSnapshotAndPacks(shownPacks, store), store);
+/**
+ * Reads the store once (one transaction), then the built-in pack's file if the store shows that pack: the
+ * progress of the Commander the views show, or with `everyCommander` of every one (the badge).
+ */
+export async function loadTrackerState(store = extensionStore(), everyCommander = false): Promise<TrackerState> {
+  const { snapshot, packs } = await readUpgraded(() => readSnapshotAndPacks((head) => shownPacks(head, everyCommander), store), store);
   return trackerStateWithBuiltin(snapshot, packs);
 }
 

@@ -2,6 +2,7 @@
 import { get, getMany, type UseStore } from 'idb-keyval';
 import type { Pack } from '../packs/types';
 import type { FeedRecords } from '../feeds/feed-record';
+import { activeCommander } from '../commander/commanders';
 import { headDamage, SCHEMA_1_PROGRESS_KEY } from './damage';
 import type { MigrationOutcome } from './upgrade-adapter';
 import { loadUpgrade } from './upgrade-loader';
@@ -145,10 +146,14 @@ export function readSnapshot(store = extensionStore()): Promise<Snapshot> {
   });
 }
 
-/** Which packs a view reads, and which packs' progress, of every Commander (the built-in pack has progress but is not stored). */
+/**
+ * Which packs a view reads, and which packs' progress (the built-in pack has progress but is not stored): of the
+ * Commander the views show, or with `everyCommander` of them all (the badge watches every Commander).
+ */
 export interface PacksToRead {
   packs: string[];
   progress: string[];
+  everyCommander?: boolean;
 }
 
 /**
@@ -173,8 +178,9 @@ export function readSnapshotAndPacks(
       readHead(objects, (raw) => {
         const head = headOf(raw);
         const chosen = choose(head);
-        // Every Commander's: the badge watches them all, and a switch of Commander needs no second read.
-        const progressKeys = progressKeysOf(head, chosen.progress);
+        // A view shows one Commander: at the limits (20 Commanders) it reads a twentieth of the progress the badge does.
+        const whose = chosen.everyCommander ? head : { ...head, commanders: { ...head.commanders, list: [activeCommander(head.commanders)] } };
+        const progressKeys = progressKeysOf(whose, chosen.progress);
         const progress = progressKeys.map((key) => objects.get(key));
         const revisionRequest = objects.get(KEYS.packsRevision);
         revisionRequest.onsuccess = () => {
