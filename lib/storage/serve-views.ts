@@ -10,18 +10,19 @@ import { isOfficialPage } from '../overlay/official-pages';
 import { isOverlayCorner } from '../overlay/corner';
 
 /**
- * Who asks: `view`, one of the extension's pages (no tab, or a tab showing the extension's own page);
- * `overlay`, the extension's content script on an official STFC page; anyone else (undefined) gets nothing.
+ * Whether to answer `sender`, for `recording` when it asks to write: the extension's own pages (no tab, or a tab
+ * showing one of them) get every answer; its content script on an official STFC page (the overlay card) gets the
+ * store read and records only a completed switch or its corner (no restore, packs, settings); anyone else nothing.
  */
-export function requester(sender: RequestSender, own: OwnExtension): 'view' | 'overlay' | undefined {
+export function accepted(sender: RequestSender, own: OwnExtension, recording?: Recording | OverlayCornerRecording): boolean {
   const url = sender.url ?? '';
-  if (!sender.tab || url.startsWith(own.pages)) return 'view';
-  return sender.id === own.id && isOfficialPage(url) ? 'overlay' : undefined;
+  if (!sender.tab || url.startsWith(own.pages)) return true;
+  return (
+    sender.id === own.id &&
+    isOfficialPage(url) &&
+    (!recording || (recording.what === 'progress' ? recording.change.kind === 'completed' : recording.what === 'overlayCorner' && isOverlayCorner(recording.corner)))
+  );
 }
-
-/** The overlay card records its completed switch and its corner, nothing else (no restore, packs, settings). */
-export const overlayMayRecord = (recording: Recording | OverlayCornerRecording): boolean =>
-  recording.what === 'progress' ? recording.change.kind === 'completed' : recording.what === 'overlayCorner' && isOverlayCorner(recording.corner);
 
 /** Tells the overlay cards on the official pages that the store changed. */
 export async function tellOverlays(change: StoreChange): Promise<void> {
@@ -36,14 +37,13 @@ export function serveViews(ready: Promise<unknown>, afterWrite: () => unknown): 
   const own = ownExtension();
   answerViews({
     async readStore(sender) {
-      if (!requester(sender, own)) throw new Error('refused');
+      if (!accepted(sender, own)) throw new Error('refused');
       await ready;
       const state = await loadTrackerState();
       return { snapshot: state.snapshot, packs: state.packs.filter((entry) => !entry.builtin).map((entry) => entry.pack) };
     },
     async recordChange(recording, sender) {
-      const from = requester(sender, own);
-      if (!from || (from === 'overlay' && !overlayMayRecord(recording))) throw new Error('refused');
+      if (!accepted(sender, own, recording)) throw new Error('refused');
       await ready;
       await (recording.what === 'overlayCorner'
         ? recordSettings((settings) => ({ ...settings, overlayCorner: recording.corner }))

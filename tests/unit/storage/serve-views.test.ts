@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { OverlayCornerRecording, Recording } from '../../../lib/storage/changes';
 import type { RequestSender } from '../../../lib/storage/messaging-adapter';
-import { overlayMayRecord, requester } from '../../../lib/storage/serve-views';
+import { accepted } from '../../../lib/storage/serve-views';
 import { emptyExtensionStore } from '../../helpers/store';
 import { DAY, HOUR, milestone, pack, track } from '../../fixtures/packs';
 import { BUILTIN_PACK_ID } from '../../../lib/packs/builtin';
@@ -37,19 +37,30 @@ const OTHER_WRITES: Array<[string, Recording]> = [
   ['a daily reset', { what: 'reset', commanderId: 'c1', reset: { time: '13:00', zone: 'UTC' } }],
 ];
 
-describe('who asks (requester)', () => {
-  it('takes a sender without a tab for one of the extension’s pages (popup, side panel, a private window’s)', () => {
-    expect(requester({ id: OWN.id, url: `${OWN.pages}popup.html` }, OWN)).toBe('view');
-    expect(requester({}, OWN)).toBe('view');
+describe('whom the background answers (accepted)', () => {
+  it('answers and records anything for a sender without a tab: one of the extension’s pages (popup, side panel, a private window’s)', () => {
+    expect(accepted({ id: OWN.id, url: `${OWN.pages}popup.html` }, OWN, objective)).toBe(true);
+    expect(accepted({}, OWN, { what: 'packSettings', packId: PACK_ID, change: { hidden: true } })).toBe(true);
   });
 
   it('takes the extension’s own page open in a tab for a page, not a content script', () => {
-    expect(requester({ id: OWN.id, url: `${OWN.pages}options.html#backup`, tab: TAB }, OWN)).toBe('view');
+    expect(accepted({ id: OWN.id, url: `${OWN.pages}options.html#backup`, tab: TAB }, OWN, objective)).toBe(true);
   });
 
-  it('takes the extension’s content script on an official page for the overlay card', () => {
-    expect(requester(card, OWN)).toBe('overlay');
-    expect(requester({ ...card, url: 'https://home.startrekfleetcommand.com/' }, OWN)).toBe('overlay');
+  it('answers the overlay card’s read, on any official page', () => {
+    expect(accepted(card, OWN)).toBe(true);
+    expect(accepted({ ...card, url: 'https://home.startrekfleetcommand.com/' }, OWN)).toBe(true);
+  });
+
+  it('records the card’s completed switch, either way, and its corner, one of the four', () => {
+    expect(accepted(card, OWN, completed)).toBe(true);
+    expect(accepted(card, OWN, { ...completed, change: { ...(completed as { change: object }).change, value: false } } as Recording)).toBe(true);
+    expect(accepted(card, OWN, { what: 'overlayCorner', corner: 'top-left' })).toBe(true);
+    expect(accepted(card, OWN, { what: 'overlayCorner', corner: 'middle' } as unknown as OverlayCornerRecording)).toBe(false);
+  });
+
+  it.each(OTHER_WRITES)('does not record %s from the card', (_name, recording) => {
+    expect(accepted(card, OWN, recording)).toBe(false);
   });
 
   it.each([
@@ -61,24 +72,9 @@ describe('who asks (requester)', () => {
     ['user info before another host', { ...card, url: 'https://home.startrekfleetcommand.com@example.org/' }],
     ['another port', { ...card, url: 'https://home.startrekfleetcommand.com:8443/' }],
     ['no url', { id: OWN.id, tab: TAB }],
-  ])('refuses a tab that is %s', (_name, sender) => {
-    expect(requester(sender as RequestSender, OWN)).toBeUndefined();
-  });
-});
-
-describe('what the overlay card may record (overlayMayRecord)', () => {
-  it('records its completed switch, either way', () => {
-    expect(overlayMayRecord(completed)).toBe(true);
-    expect(overlayMayRecord({ ...completed, change: { ...(completed as { change: object }).change, value: false } } as Recording)).toBe(true);
-  });
-
-  it('records its corner, one of the four', () => {
-    expect(overlayMayRecord({ what: 'overlayCorner', corner: 'top-left' })).toBe(true);
-    expect(overlayMayRecord({ what: 'overlayCorner', corner: 'middle' } as unknown as OverlayCornerRecording)).toBe(false);
-  });
-
-  it.each(OTHER_WRITES)('does not record %s', (_name, recording) => {
-    expect(overlayMayRecord(recording)).toBe(false);
+  ])('refuses a tab that is %s, even its read or completed switch', (_name, sender) => {
+    expect(accepted(sender as RequestSender, OWN)).toBe(false);
+    expect(accepted(sender as RequestSender, OWN, completed)).toBe(false);
   });
 });
 
