@@ -172,7 +172,13 @@ describe('the overlay on the official STFC pages', () => {
     expect(prop(named(nodes, 'switch', 'Milestone completed')!, 'checked')).toBe('false');
     // Playwright's own locators do not reach into a closed shadow root.
     expect(await page.getByRole('switch', { name: 'Milestone completed' }).count()).toBe(0);
-    // Nothing on the page's own elements changed, and the card took none of the page's styles (red serif text).
+    // The card took none of the page's styles (red 30 px serif text, !important): its own theme's type and colours.
+    const style = await cardStyle(cdp);
+    expect(style['font-size']).toBe('16px');
+    expect(style.color).not.toBe('rgb(255, 0, 0)');
+    expect(style['font-family']).not.toBe('serif');
+    expect(style.position).toBe('static');
+    // Nothing on the page's own elements changed.
     expect(await page.evaluate(() => [document.documentElement.getAttribute('style'), document.body.getAttribute('style'), document.body.className])).toEqual([null, null, '']);
     await page.close();
   });
@@ -304,6 +310,18 @@ describe('the overlay on the official STFC pages', () => {
     await page.close();
   });
 });
+
+/** The computed style of the card's heading (the milestone's name), read through CDP as the closed root allows. */
+async function cardStyle(cdp: CDPSession): Promise<Record<string, string>> {
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Array<{ role?: { value?: string }; name?: { value?: string }; backendDOMNodeId?: number }> };
+  const heading = nodes.find((node) => node.role?.value === 'heading' && node.name?.value === MILESTONE.name);
+  if (heading?.backendDOMNodeId === undefined) throw new Error('no heading');
+  await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  await cdp.send('CSS.enable');
+  const { nodeIds } = (await cdp.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [heading.backendDOMNodeId] })) as { nodeIds: number[] };
+  const { computedStyle } = (await cdp.send('CSS.getComputedStyleForNode', { nodeId: nodeIds[0]! })) as { computedStyle: Array<{ name: string; value: string }> };
+  return Object.fromEntries(computedStyle.map(({ name, value }) => [name, value]));
+}
 
 /**
  * The card's box on screen (its <section>, the region the accessibility tree names): the host element is
