@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { BUILTIN_PACK_FILE } from './lib/packs/builtin';
+import { OFFICIAL_PAGES_MATCH } from './lib/overlay/official-pages';
 
 /**
  * Vite wraps each dynamic import in a helper (0.45 KB gzip per page) that fetches the lazy chunk's
@@ -56,15 +57,32 @@ function nativeBrowserInBackground(): Plugin {
 }
 
 /**
+ * The overlay's content script runs on a web page, where the card's text must never become markup. Preact's
+ * one HTML path is `dangerouslySetInnerHTML`, which the card never uses; in that script it writes text instead,
+ * so no code there can assign innerHTML (and web-ext lint has nothing to warn about in it).
+ */
+function textOnlyPreact(): Plugin {
+  return {
+    name: 'stfc:text-only-preact',
+    transform: (code, id) => (/\/node_modules\/preact\/dist\//.test(id) ? code.replace(/\.innerHTML\s*=(?!=)/g, '.textContent=') : undefined),
+  };
+}
+
+/**
  * STFC_E2E_BUILD=1 makes the browser tests' build: the same extension, in .output/e2e-<browser>-mv3, holding
  * host access to 127.0.0.1 from install (a headless browser cannot answer the permission prompt). The store
  * zips never come from it: `wxt zip` without the variable builds the normal manifest, where every host
  * access is optional (tests/unit/repository/manifest.test.ts).
  */
 const E2E_BUILD = process.env.STFC_E2E_BUILD === '1';
+// The e2e build also holds the overlay's access from install (the switch's prompt cannot be answered
+// headless either); the tests reach the official host name on a local server (tests/e2e/overlay.test.ts).
 
 /** Feeds ask for their one site when the Commander subscribes; loopback http is for testing and packs hosted at home. */
 const FEED_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
+const requiredPermissions = (browser: string) =>
+  browser === 'firefox' ? ['unlimitedStorage', 'alarms'] : ['unlimitedStorage', 'alarms', 'sidePanel'];
 
 // One config for both browsers; only what differs per browser is branched on `browser`.
 export default defineConfig({
@@ -92,9 +110,16 @@ export default defineConfig({
       // The worker and the scripts it loads (entrypoints/feed-check.ts, entrypoints/store-upgrade.ts) run in the same scope.
       if (entrypoints.some((entry) => entry.type === 'background' || entry.name === 'feed-check' || entry.name === 'store-upgrade')) {
         config.plugins = [...(config.plugins ?? []), nativeBrowserInBackground()];
+      } else if (entrypoints.some((entry) => entry.type === 'content-script')) {
+        // One file like the worker's (its lazy imports are inlined), on the browser's own namespace too.
+        config.plugins = [...(config.plugins ?? []), nativeBrowserInBackground(), textOnlyPreact()];
       } else {
         config.plugins = [...(config.plugins ?? []), plainDynamicImports()];
       }
+    },
+    // WXT writes `content_scripts: []` even when its one content script (the overlay) is registered at run time only.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.content_scripts?.length === 0) delete manifest.content_scripts;
     },
     // The built-in pack's data, as a file the popup and the background fetch when it is shown (lib/packs/builtin.ts).
     'build:publicAssets': (wxt, files) => {
@@ -115,10 +140,13 @@ export default defineConfig({
     description:
       'The live Star Trek Fleet Command milestone event, its objectives and a countdown in the toolbar, badge and side panel.',
     // unlimitedStorage makes the IndexedDB store persistent (never evicted under disk pressure); no browser.storage is used.
-    permissions: browser === 'firefox' ? ['unlimitedStorage', 'alarms'] : ['unlimitedStorage', 'alarms', 'sidePanel'],
-    optional_permissions: ['notifications'],
-    optional_host_permissions: FEED_HOSTS,
-    ...(E2E_BUILD ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    permissions: requiredPermissions(browser),
+    // scripting and the official pages' host: the overlay card, asked for when the Commander turns it on (lib/overlay/overlay-adapter.ts).
+    optional_permissions: E2E_BUILD ? ['notifications'] : ['notifications', 'scripting'],
+    optional_host_permissions: [...FEED_HOSTS, OFFICIAL_PAGES_MATCH],
+    ...(E2E_BUILD
+      ? { host_permissions: ['http://127.0.0.1/*', OFFICIAL_PAGES_MATCH], permissions: [...requiredPermissions(browser), 'scripting'] }
+      : {}),
     action: { default_title: 'STFC Milestone Tracker' },
     ...(browser === 'firefox'
       ? {

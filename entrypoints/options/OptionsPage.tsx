@@ -5,6 +5,7 @@ import { OptionsKeptProgress } from './KeptProgressSection';
 import { OptionsCalendar } from './CalendarSection';
 import { OptionsCommanders } from './CommandersSection';
 import { OptionsNotifications } from './NotificationsSection';
+import { OptionsOverlay } from './OverlaySection';
 import { OptionsPackBuilder, type EditRequest } from './PackBuilder';
 import { OptionsPackImport } from './PackImport';
 import { OptionsPackList } from './PackList';
@@ -17,11 +18,12 @@ export const OPTIONS_SECTIONS = [
   ['feeds', 'Feeds'],
   ['create-pack', 'Create or edit a pack'],
   ['notifications', 'Notifications'],
+  ['official-pages', 'Official STFC web pages'],
   ['calendar', 'Calendar'],
   ['backup', 'Backup and restore'],
 ] as const;
 
-/** The options page: Commanders, event packs, feeds, the pack form, notifications, calendar export, backup and restore. */
+/** The options page: Commanders, event packs, feeds, the pack form, notifications, the official pages' card, calendar export, backup and restore. */
 export function OptionsPage() {
   const { state, error, damaged, reload } = useOptionsState();
   const [editRequest, setEditRequest] = useState<EditRequest | undefined>();
@@ -73,6 +75,7 @@ export function OptionsPage() {
           <OptionsPackBuilder state={state} reload={reload} editRequest={editRequest} />
           <OptionsKeptProgress state={state} reload={reload} />
           <OptionsNotifications settings={state.snapshot.settings.notifications} reload={reload} />
+          <OptionsOverlay />
           <OptionsCalendar state={state} />
           <OptionsBackup reload={reload} />
         </>

@@ -7,7 +7,7 @@ import { provideUpgrade, type Upgrade } from '../storage/upgrade-loader';
 import { refreshBadge } from './wake-up';
 import { nextCheckAt } from '../feeds/check-schedule';
 import { listenForNotificationClicks } from '../notifications/notification-adapter';
-import { serveViews } from '../storage/serve-views';
+import { serveViews, tellOverlays } from '../storage/serve-views';
 import { ensureSchema, extensionStore, onStoreClosed, readFeeds, storagePersisted } from '../storage/store-adapter';
 import { onStoreChange, onViewOpened } from '../storage/messaging-adapter';
 
@@ -83,6 +83,8 @@ export function startBackground(
   onFeedCheckAlarm(checkDue);
   onStoreChange((change) => {
     if (change.what === 'feeds' || change.what === 'everything') void planFeeds(false);
+    // The overlay cards on the official pages hear of it from here: a runtime message does not reach a tab.
+    void tellOverlays(change);
     return refresh();
   });
   // A view opening, and the Commander using the browser, recompute the badge: an alarm waits for wall-clock

@@ -6,6 +6,7 @@ import type { MilestoneProgress, PackProgress, TrackProgress } from '../commande
 import type { NotificationSettings, PackSettings, Settings } from '../commander/settings';
 import { feedRecordsSchema } from '../feeds/feed-record';
 import { MAX_MINUTES_BEFORE_END } from '../notifications/plan';
+import { OVERLAY_CORNERS } from '../overlay/corner';
 import { BUILTIN_PACK_ID } from '../packs/builtin';
 import { MAX_PACK_BYTES, PACK_FORMAT, packSchema } from '../packs/reader';
 import type { Pack } from '../packs/types';
@@ -61,6 +62,8 @@ const notificationSettings = fields({
 const settings = fields({
   packs: idRecord(packSettings, { max: LIMITS.packSettings }),
   notifications: notificationSettings,
+  // Newer than the first backups, which restore without it (the card in its default corner).
+  overlayCorner: v.optional(v.picklist(OVERLAY_CORNERS)),
 }) satisfies v.GenericSchema<unknown, Settings>;
 
 const singleCommanderSettings = fields({

@@ -1,4 +1,5 @@
 // What the Commander chose. Plain data, stored as one value.
+import type { OverlayCorner } from '../overlay/corner';
 
 /** Shared by every Commander; the track each follows is in its own record (lib/commander/commanders.ts). */
 export interface PackSettings {
@@ -18,6 +19,8 @@ export interface NotificationSettings {
 export interface Settings {
   packs: Record<string, PackSettings>;
   notifications: NotificationSettings;
+  /** Where the overlay card on the official STFC pages sits; DEFAULT_OVERLAY_CORNER until it is dragged. */
+  overlayCorner?: OverlayCorner;
 }
 
 export const defaultSettings = (): Settings => ({

@@ -5,6 +5,7 @@ import type { PackSettings } from '../commander/settings';
 import type { DailyReset } from '../schedule/daily-reset';
 import type { Pack } from '../packs/types';
 import type { Snapshot } from './stored-data';
+import type { OverlayCorner } from '../overlay/corner';
 
 export type StoreChange =
   | { what: 'progress'; packId: string }
@@ -31,4 +32,13 @@ export type Recording =
   | { what: 'packSettings'; packId: string; change: Partial<PackSettings> }
   | { what: 'activeCommander'; commanderId: string }
   | { what: 'reset'; commanderId: string; reset: DailyReset };
+
+/**
+ * Where the overlay card on the official STFC pages sits, which only it records and only through the background
+ * (lib/storage/serve-views.ts): apart from Recording, so that the views' write code does not carry it.
+ */
+export interface OverlayCornerRecording {
+  what: 'overlayCorner';
+  corner: OverlayCorner;
+}
 

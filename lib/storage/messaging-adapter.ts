@@ -2,7 +2,7 @@
 // Messages carry plain data only; a message nobody listens to is not an error.
 // The same messenger carries the requests of a view that cannot open IndexedDB itself (lib/storage/remote-store.ts).
 import type { ExtensionMessagingConfig, ExtensionMessenger } from '@webext-core/messaging';
-import type { Recording, StoreChange, StoreData } from './changes';
+import type { OverlayCornerRecording, Recording, StoreChange, StoreData } from './changes';
 
 /**
  * @webext-core/messaging with the library loaded on first use instead of with the page: the same API.
@@ -53,7 +53,7 @@ export function deferredMessaging<TProtocolMap extends Record<string, any> = Rec
 /** Requests only the background answers. */
 export interface BackgroundProtocol {
   readStore(): StoreData;
-  recordChange(recording: Recording): void;
+  recordChange(recording: Recording | OverlayCornerRecording): void;
 }
 
 interface SyncProtocol extends BackgroundProtocol {
@@ -113,11 +113,26 @@ export function onStoreChange(listener: (change: StoreChange) => unknown): () =>
 /** Asks the background; rejects with the background's error, or when no background answers. */
 export const askBackground = {
   readStore: (): Promise<StoreData> => messaging.sendMessage('readStore', undefined),
-  recordChange: (recording: Recording): Promise<void> => messaging.sendMessage('recordChange', recording),
+  recordChange: (recording: Recording | OverlayCornerRecording): Promise<void> => messaging.sendMessage('recordChange', recording),
 };
 
-/** The background's answers to those requests; call once per context (one listener per type). */
-export function answerViews(answers: { readStore(): Promise<StoreData>; recordChange(recording: Recording): Promise<void> }): void {
-  messaging.onMessage('readStore', () => answers.readStore());
-  messaging.onMessage('recordChange', ({ data }) => answers.recordChange(data));
+/** Who sent a request (runtime.MessageSender's fields that say it): a content script's has its tab. */
+export interface RequestSender {
+  id?: string | undefined;
+  url?: string | undefined;
+  tab?: unknown;
 }
+
+/** The background's answers to those requests; call once per context (one listener per type). */
+export function answerViews(answers: {
+  readStore(sender: RequestSender): Promise<StoreData>;
+  recordChange(recording: Recording | OverlayCornerRecording, sender: RequestSender): Promise<void>;
+}): void {
+  messaging.onMessage('readStore', ({ sender }) => answers.readStore(sender));
+  messaging.onMessage('recordChange', ({ data, sender }) => answers.recordChange(data, sender));
+}
+
+/** Tells the overlay card in one tab (a content script, which runtime messages do not reach) that the store changed. */
+export const announceToTab = (tabId: number, change: StoreChange): Promise<void> =>
+  // Rejected when the tab has no card (the overlay is off, or the page is loading): nothing to tell.
+  messaging.sendMessage('storeChanged', change, tabId).catch(() => undefined);

@@ -21,7 +21,9 @@ export interface LaunchedExtension {
   close(): Promise<void>;
 }
 
-export async function launchExtension(opts: { userDataDir?: string; dir?: string } = {}): Promise<LaunchedExtension> {
+export async function launchExtension(
+  opts: { userDataDir?: string; dir?: string; /** More Chromium switches. */ args?: string[]; ignoreHTTPSErrors?: boolean } = {},
+): Promise<LaunchedExtension> {
   const dir = opts.dir ?? EXTENSION_DIR;
   if (!existsSync(join(dir, 'manifest.json'))) {
     throw new Error(`No built extension at ${dir}: run npm run build first`);
@@ -39,7 +41,8 @@ export async function launchExtension(opts: { userDataDir?: string; dir?: string
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: chromiumArgs(dir),
+      args: [...chromiumArgs(dir), ...(opts.args ?? [])],
+      ...(opts.ignoreHTTPSErrors ? { ignoreHTTPSErrors: true } : {}),
     });
     const serviceWorker =
       context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??

@@ -123,6 +123,14 @@ describe('reading a backup', () => {
     expect(read.ok && read.value.entries.commanders.list).toEqual(backup.entries.commanders.list);
   });
 
+  it('accepts the overlay card’s corner, and a backup without one (made before the overlay) as before', async () => {
+    const backup = await validBackup();
+    expect(backup.entries.settings.overlayCorner).toBeUndefined();
+    backup.entries.settings.overlayCorner = 'top-left';
+    const read = readBackup(JSON.stringify(backup));
+    expect(read.ok && read.value.entries.settings.overlayCorner).toBe('top-left');
+  });
+
   it.each([
     ['an event pack given as a backup', (b: Loose) => (b.format = 'stfc-milestone-pack'), 'format', /this is an event pack/],
     ['a newer version', (b: Loose) => (b.version = 2), 'version', /newer version/],
@@ -139,6 +147,7 @@ describe('reading a backup', () => {
     ['the built-in pack', (b: Loose) => (b.entries.packs[BUILTIN_PACK_ID] = {}), `entries.packs.${BUILTIN_PACK_ID}`, /built-in/],
     ['a reminder of two days', (b: Loose) => (b.entries.settings.notifications.minutesBeforeEnd = 2880), 'entries.settings.notifications.minutesBeforeEnd', /0–1440/],
     ['a string for a switch', (b: Loose) => (b.entries.settings.notifications.enabled = 'yes'), 'entries.settings.notifications.enabled', /true or false/],
+    ['a corner that is not one of the four', (b: Loose) => (b.entries.settings.overlayCorner = 'middle'), 'entries.settings.overlayCorner', /./],
     ['a bad daily reset', (b: Loose) => (b.entries.settings.packs['winter-arc'].dailyReset = '25:00Z'), 'entries.settings.packs.winter-arc.dailyReset', /daily reset/],
     ['a key that is not an id', (b: Loose) => (b.entries.progress.c1['Not An Id'] = { tracks: {} }), 'entries.progress.c1["Not An Id"]', /not a valid id/],
     ['a __proto__ key', (b: Loose) => (b.entries.settings.packs = JSON.parse('{"__proto__": {"hidden": true}}')), 'entries.settings.packs.__proto__', /not a valid id/],
