@@ -94,7 +94,12 @@ async function deliver(type: string, data: unknown, sender: RequestSender): Prom
   let answered!: (answer: unknown) => void;
   const answer = new Promise((resolve) => (answered = resolve));
   const message = JSON.parse(JSON.stringify({ id: nextId++, type, data, timestamp: Date.now() }));
-  await fakeBrowser.runtime.onMessage.trigger(message, sender as never, answered as never);
+  // The background's listeners come with the messaging library, loaded on first use: until one listens, a
+  // message reaches nobody (the browser would say "Receiving end does not exist"), so it is sent again.
+  for (let tries = 0; (await fakeBrowser.runtime.onMessage.trigger(message, sender as never, answered as never)).length === 0; tries++) {
+    if (tries > 200) throw new Error('the background never listened');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
   return JSON.parse(JSON.stringify((await answer) ?? null));
 }
 
