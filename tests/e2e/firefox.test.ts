@@ -47,13 +47,14 @@ describe('built extension in Firefox ESR', () => {
     await ext?.close();
   });
 
-  it('installs with the Firefox manifest: gecko id, background scripts, sidebar_action, optional notifications', async () => {
+  it('installs with the Firefox manifest: gecko id, background scripts, sidebar_action, optional notifications and scripting', async () => {
     const manifest = (await evaluateInExtension(control, () => browser.runtime.getManifest())) as unknown as FirefoxManifest;
     expect(manifest.browser_specific_settings.gecko).toMatchObject({ id: ext.geckoId, strict_min_version: '142.0' });
     // Firefox reports the manifest normalized: full URLs, and null for the keys not given.
     expect(manifest.background).toMatchObject({ scripts: [`${ext.baseUrl}background.js`], service_worker: null });
     expect(manifest.sidebar_action.default_panel).toMatch(/sidepanel\.html$/);
-    expect(manifest.optional_permissions).toEqual(['notifications']);
+    // scripting: the overlay card on the official pages, asked for when turned on (lib/overlay/overlay-adapter.ts).
+    expect(manifest.optional_permissions).toEqual(['notifications', 'scripting']);
     expect(await evaluateInExtension(control, () => browser.permissions.contains({ permissions: ['notifications'] }))).toBe(false);
   });
 
