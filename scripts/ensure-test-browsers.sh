@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The browser tests drive Debian's Chromium and Firefox ESR. Installs whichever is missing (as root,
-# or through sudo); used by `npm test` (pretest) and by .ci/run, so a fresh Debian machine needs nothing else.
+# The browser tests drive Debian's Chromium and Firefox ESR, and the bench's clock-jump rows run Chromium
+# under libfaketime (package faketime). Installs whichever is missing (as root, or through sudo); used by
+# `npm test` (pretest), `npm run bench` (prebench) and .ci/run, so a fresh Debian machine needs nothing else.
 set -euo pipefail
 
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 [[ -x /usr/bin/firefox-esr ]] || missing+=(firefox-esr)
+[[ -e /usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 ]] || missing+=(faketime)
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
 if [[ $(id -u) -eq 0 ]]; then
@@ -13,10 +15,10 @@ if [[ $(id -u) -eq 0 ]]; then
 elif command -v sudo >/dev/null; then
   run=(sudo)
 else
-  echo "The browser tests need: ${missing[*]}. Install them with: apt-get install -y ${missing[*]}" >&2
+  echo "The browser tests and the bench need: ${missing[*]}. Install them with: apt-get install -y ${missing[*]}" >&2
   exit 1
 fi
-echo "installing the test browsers: ${missing[*]}"
+echo "installing what the browser tests and the bench need: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${run[@]}" apt-get update </dev/null
 "${run[@]}" apt-get install -y --no-install-recommends "${missing[@]}" </dev/null
