@@ -323,6 +323,7 @@ function timedPack(id: string, times: Array<[number, number]>) {
  * itself (its alarm waits for wall-clock time), the Commander then opens a new tab.
  * (b) Forward an hour past a milestone's end, no action: the badge (`30m`, minute steps) must show the next
  * milestone's `5h`. (c) The same with a badge in hour steps (`1h`, its alarm up to an hour away).
+ * They run in the order (b), (c), (a).
  */
 export async function clockJumpFigures(tools: ClockJumpTools): Promise<void> {
   const { context, base, seedStore, setClock } = tools;
@@ -362,11 +363,40 @@ export async function clockJumpFigures(tools: ClockJumpTools): Promise<void> {
     return undefined;
   };
 
-  // (a) Back an hour while a milestone is live.
-  step('clock jump back');
+  // (b) Forward an hour past a milestone's end, with the badge in minute steps. The offsets are from the
+  // machine's clock: +1 h here, +3 h after (c), +2 h after (a).
+  step('clock jump forward, minute steps');
   let now = await fakedNow();
+  await start(timedPack('bench-clock-forward', [[now - HOUR, now + 30 * MINUTE], [now + 30 * MINUTE, now + 6.5 * HOUR]]), '30m');
+  const alarmB = await setup.evaluate(() => chrome.alarms.get('badge'));
+  const dueB = alarmB === undefined ? undefined : (alarmB.scheduledTime - (await fakedNow())) / 1000;
+  const forward = await rightAfter(/^5h$/, await jump('+1h', HOUR), 90_000);
+  row(
+    `badge after the clock is moved forward 1 h past a milestone's end (badge in minute steps, its alarm due in ${dueB === undefined ? '?' : dueB.toFixed(0)} s), no action → next milestone shown`,
+    forward === undefined ? 'still wrong 90 s after the jump' : `${forward.toFixed(1)} s`,
+    '≤ 60 s (README: the pending alarm fires at once)',
+    forward !== undefined && forward <= 60,
+  );
+
+  // (c) The same with the badge in hour steps: its alarm is up to an hour away on the monotonic clock.
+  step('clock jump forward, hour steps');
+  now = await fakedNow();
+  await start(timedPack('bench-clock-forward-hours', [[now - HOUR, now + 1.5 * HOUR], [now + 1.5 * HOUR, now + 7.5 * HOUR]]), '1h');
+  const alarm = await setup.evaluate(() => chrome.alarms.get('badge'));
+  const due = alarm === undefined ? undefined : (alarm.scheduledTime - (await fakedNow())) / 60_000;
+  const hours = await rightAfter(/^5h$/, await jump('+3h', 2 * HOUR), 60_000);
+  row(
+    `badge after the clock is moved forward 2 h past a milestone's end (badge in hour steps, its alarm due in ${due === undefined ? '?' : due.toFixed(0)} min), no action → next milestone shown`,
+    hours === undefined ? 'still wrong 60 s after the jump' : `${hours.toFixed(1)} s`,
+    '≤ 60 s (README: the pending alarm fires at once)',
+    hours !== undefined && hours <= 60,
+  );
+
+  // (a) Back an hour while a milestone is live. Last, so that a jump back cannot touch the forward rows' alarms.
+  step('clock jump back');
+  now = await fakedNow();
   await start(timedPack('bench-clock-back', [[now - 30 * MINUTE, now + 5.5 * HOUR]]), '5h');
-  await jump('-1h', -HOUR);
+  await jump('+2h', -HOUR);
   // Untouched, the badge stays as it was: nothing wakes the extension before its alarm.
   await setup.waitForTimeout(5_000);
   const untouched = await badge();
@@ -381,31 +411,5 @@ export async function clockJumpFigures(tools: ClockJumpTools): Promise<void> {
     back !== undefined && back <= 60,
   );
 
-  // (b) Forward an hour past a milestone's end, with the badge in minute steps.
-  // The browser's clock stays at -1 h: the offsets are from the machine's clock, each jump from the last.
-  step('clock jump forward, minute steps');
-  now = await fakedNow();
-  await start(timedPack('bench-clock-forward', [[now - HOUR, now + 30 * MINUTE], [now + 30 * MINUTE, now + 6 * HOUR]]), '30m');
-  const forward = await rightAfter(/^5h$/, await jump('+0', HOUR), 90_000);
-  row(
-    'badge after the clock is moved forward 1 h past a milestone\'s end (badge in minute steps), no action → next milestone shown',
-    forward === undefined ? 'still wrong 90 s after the jump' : `${forward.toFixed(1)} s`,
-    '≤ 60 s (README: the pending alarm fires at once)',
-    forward !== undefined && forward <= 60,
-  );
-
-  // (c) The same with the badge in hour steps: its alarm is up to an hour away on the monotonic clock.
-  step('clock jump forward, hour steps');
-  now = await fakedNow();
-  await start(timedPack('bench-clock-forward-hours', [[now - HOUR, now + 1.5 * HOUR], [now + 1.5 * HOUR, now + 7.5 * HOUR]]), '1h');
-  const alarm = await setup.evaluate(() => chrome.alarms.get('badge'));
-  const due = alarm === undefined ? undefined : (alarm.scheduledTime - (await fakedNow())) / 60_000;
-  const hours = await rightAfter(/^5h$/, await jump('+2h', 2 * HOUR), 60_000);
-  row(
-    `badge after the clock is moved forward 2 h past a milestone's end (badge in hour steps, its alarm due in ${due === undefined ? '?' : due.toFixed(0)} min), no action → next milestone shown`,
-    hours === undefined ? 'still wrong 60 s after the jump' : `${hours.toFixed(1)} s`,
-    '≤ 60 s (README: the pending alarm fires at once)',
-    hours !== undefined && hours <= 60,
-  );
   await setup.close();
 }
