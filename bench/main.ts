@@ -9,7 +9,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs } from '../tests/e2e/chromium';
 import { engineFigures, type Sample } from './engine';
 import { largePack } from './large-pack';
-import { reliabilityFigures } from './reliability';
+import { clockJumpFigures, reliabilityFigures } from './reliability';
 
 const RUNS = 25;
 const CHROMIUM = '/usr/bin/chromium';
@@ -65,12 +65,13 @@ function buildWithBaseline(root: string): string {
   return dir;
 }
 
-async function launch(dir: string): Promise<{ context: BrowserContext; extensionId: string; profile: string }> {
+async function launch(dir: string, env?: Record<string, string>): Promise<{ context: BrowserContext; extensionId: string; profile: string }> {
   const profile = mkdtempSync(join(tmpdir(), 'stfc-bench-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: chromiumArgs(dir),
+    ...(env ? { env: { ...process.env, ...env } } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { context, extensionId: new URL(worker.url()).host, profile };
@@ -168,7 +169,10 @@ async function timeToMark(context: BrowserContext, url: string, mark: string, op
 
 const ratioText = (r: Sample) => `${r.median.toFixed(2)} (min ${r.min.toFixed(2)}, max ${r.max.toFixed(2)}, n=${r.runs})`;
 
-/** `STFC_BENCH_ONLY=reliability npm run bench` runs only the reliability rows (a few minutes, not the whole bench) and leaves RESULTS.md alone. */
+/**
+ * `STFC_BENCH_ONLY=reliability npm run bench` runs only the reliability rows (a few minutes, not the whole bench),
+ * `STFC_BENCH_ONLY=clock` only their clock-jump rows; both leave RESULTS.md alone.
+ */
 const ONLY = process.env.STFC_BENCH_ONLY;
 
 export async function runBenchmarks(root: string): Promise<boolean> {
@@ -179,7 +183,15 @@ export async function runBenchmarks(root: string): Promise<boolean> {
     await reliabilityRows(dir, row);
     return printReport(root, rows, false);
   }
-  if (ONLY !== undefined) throw new Error(`STFC_BENCH_ONLY=${ONLY}: the only part that runs alone is reliability`);
+  if (ONLY === 'clock') {
+    try {
+      await clockJumpRows(dir, row);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return printReport(root, rows, false);
+  }
+  if (ONLY !== undefined) throw new Error(`STFC_BENCH_ONLY=${ONLY}: the parts that run alone are reliability and clock`);
 
   // Bytes: what each page loads on open, gzipped.
   for (const [entry, budget] of [['popup.html', 15], ['sidepanel.html', 20], ['background.js', 10]] as const) {
@@ -276,7 +288,45 @@ async function reliabilityRows(dir: string, row: (figure: string, value: string,
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
+  }
+  try {
+    await clockJumpRows(dir, row);
+  } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** libfaketime (Debian's faketime package; scripts/ensure-test-browsers.sh installs it for npm run bench). */
+const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+
+/**
+ * The clock-jump rows in a browser of their own started under libfaketime: the bench moves that browser's
+ * wall clock (CLOCK_REALTIME) by writing an offset to a file the library re-reads every second, and leaves
+ * its monotonic clock alone, as a real clock change does. The machine's clock, which other processes
+ * share, is never touched, and the other figures run on the real clock.
+ */
+async function clockJumpRows(dir: string, row: (figure: string, value: string, budget: string, ok: boolean) => void): Promise<void> {
+  if (!existsSync(LIBFAKETIME)) {
+    row('badge after a clock jump forward and back', `not measured: no ${LIBFAKETIME} (apt-get install faketime)`, '—', false);
+    return;
+  }
+  const clockDir = mkdtempSync(join(tmpdir(), 'stfc-bench-clock-'));
+  const clockFile = join(clockDir, 'offset');
+  const setClock = (offset: string) => writeFileSync(clockFile, `${offset}\n`);
+  setClock('+0');
+  const { context, extensionId, profile } = await launch(dir, {
+    LD_PRELOAD: LIBFAKETIME,
+    FAKETIME_TIMESTAMP_FILE: clockFile,
+    FAKETIME_CACHE_DURATION: '1',
+    FAKETIME_DONT_FAKE_MONOTONIC: '1',
+    FAKETIME_DISABLE_SHM: '1',
+  });
+  try {
+    await clockJumpFigures({ context, base: `chrome-extension://${extensionId}`, row, seedStore, setClock });
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(clockDir, { recursive: true, force: true });
   }
 }
 
