@@ -371,11 +371,13 @@ export async function clockJumpFigures(tools: ClockJumpTools): Promise<void> {
   const alarmB = await setup.evaluate(() => chrome.alarms.get('badge'));
   const dueB = alarmB === undefined ? undefined : (alarmB.scheduledTime - (await fakedNow())) / 1000;
   const forward = await rightAfter(/^5h$/, await jump('+1h', HOUR), 90_000);
+  // Measured here: Chromium fires a pending alarm when its own timer (on the monotonic clock) comes due, not at
+  // once when the wall clock passes it; the badge is right by then. A few seconds' slack for a busy machine.
   row(
     `badge after the clock is moved forward 1 h past a milestone's end (badge in minute steps, its alarm due in ${dueB === undefined ? '?' : dueB.toFixed(0)} s), no action → next milestone shown`,
     forward === undefined ? 'still wrong 90 s after the jump' : `${forward.toFixed(1)} s`,
-    '≤ 60 s (README: the pending alarm fires at once)',
-    forward !== undefined && forward <= 60,
+    '≤ the alarm\'s due time + 15 s (README: by the pending alarm, at most an hour)',
+    forward !== undefined && dueB !== undefined && forward <= dueB + 15,
   );
 
   // (c) The same with the badge in hour steps: its alarm is up to an hour away on the monotonic clock.
@@ -384,11 +386,18 @@ export async function clockJumpFigures(tools: ClockJumpTools): Promise<void> {
   await start(timedPack('bench-clock-forward-hours', [[now - HOUR, now + 1.5 * HOUR], [now + 1.5 * HOUR, now + 7.5 * HOUR]]), '1h');
   const alarm = await setup.evaluate(() => chrome.alarms.get('badge'));
   const due = alarm === undefined ? undefined : (alarm.scheduledTime - (await fakedNow())) / 60_000;
-  const hours = await rightAfter(/^5h$/, await jump('+3h', 2 * HOUR), 60_000);
+  await jump('+3h', 2 * HOUR);
+  // Its alarm is minutes away: untouched, the badge waits for it; the Commander using the browser puts it right.
+  await setup.waitForTimeout(5_000);
+  const waiting = await badge();
+  const usedForward = Date.now();
+  const forwardTab = await context.newPage();
+  const hours = await rightAfter(/^5h$/, usedForward, 60_000);
+  await forwardTab.close();
   row(
-    `badge after the clock is moved forward 2 h past a milestone's end (badge in hour steps, its alarm due in ${due === undefined ? '?' : due.toFixed(0)} min), no action → next milestone shown`,
-    hours === undefined ? 'still wrong 60 s after the jump' : `${hours.toFixed(1)} s`,
-    '≤ 60 s (README: the pending alarm fires at once)',
+    `badge after the clock is moved forward 2 h past a milestone's end (badge in hour steps, its alarm due in ${due === undefined ? '?' : due.toFixed(0)} min): new tab opened → next milestone shown`,
+    `${hours === undefined ? 'still wrong 60 s after the new tab' : `${hours.toFixed(1)} s`} (5 s untouched after the jump: «${waiting}», waiting for its alarm)`,
+    '≤ 60 s (README: within a minute of using the browser)',
     hours !== undefined && hours <= 60,
   );
 
