@@ -65,9 +65,13 @@ export async function launchOnWednesday(): Promise<{ ext: LaunchedExtension; con
 
 /**
  * Replaces the store with `entries` from `control` (an extension page) and returns once the background has
- * re-read it; so a test starts from what it sets up, whatever the tests before it recorded.
+ * re-read it; so a test starts from what it sets up, whatever the tests before it recorded. The views' first-frame
+ * snapshots (localStorage of the extension's origin, lib/storage/view-snapshot-adapter.ts) go too: otherwise a view
+ * could first paint what an earlier test left and be replaced by the store's read while this test already acts on it.
  */
 export async function startFrom(control: Page, entries: Record<string, unknown>): Promise<void> {
+  // Every view keeps its snapshot under `snapshot:<view>` (POPUP_SNAPSHOT, SIDE_PANEL_SNAPSHOT).
+  await control.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('snapshot:')).forEach((key) => localStorage.removeItem(key)));
   await replaceStore(control, entries);
   await announceStoreChange(control);
 }
