@@ -31,12 +31,19 @@ export function watchStore<T>(
 ): StoreWatch {
   let state = initial;
   let stopped = false;
+  // Reads can finish out of order (two clicks in a row each re-read): only the newest one started is shown,
+  // so an older read can never put back what a newer write already changed.
+  let newest = 0;
   const settle = async (read: Promise<T>) => {
+    const mine = ++newest;
     try {
-      state = await read;
+      const value = await read;
+      if (mine !== newest) return;
+      state = value;
       if (!stopped) show({ state, error: undefined, damaged: false });
     } catch (cause) {
       const { isStoreDamaged, storageErrorMessage } = await viewLive();
+      if (mine !== newest) return;
       const damaged = isStoreDamaged(cause);
       // What was shown before is no longer what is stored.
       if (damaged) state = undefined;
