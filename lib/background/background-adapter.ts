@@ -73,7 +73,11 @@ export function startBackground(
     feedQueue = feedQueue
       .then(() => feedCheck())
       .then((checkFeeds) => checkFeeds(clock(), undefined, extensionStore()))
-      .then(refresh, (error: unknown) => console.error('feed check failed', error));
+      .then(() => {
+        // An updated pack reaches the overlay cards too: the check's announcement goes to the extension's pages only.
+        void tellOverlays({ what: 'everything' });
+        return refresh();
+      }, (error: unknown) => console.error('feed check failed', error));
     return planFeeds(true);
   };
 
