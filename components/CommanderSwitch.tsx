@@ -1,4 +1,5 @@
-import { commanderLabel, type Commanders } from '@/lib/commander/commanders';
+import type { Commanders } from '@/lib/commander/commanders';
+import { commanderLabel } from '@/lib/format/labels';
 
 interface Props {
   commanders: Commanders | undefined;

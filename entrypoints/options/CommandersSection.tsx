@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { commanderLabel, MAX_COMMANDER_NAME, MAX_SERVER_LABEL, type Commander } from '@/lib/commander/commanders';
+import { commanderLabel } from '@/lib/format/labels';
+import { MAX_COMMANDER_NAME, MAX_SERVER_LABEL, type Commander } from '@/lib/commander/commanders';
 import { commanderLosses, type OptionsState } from '@/lib/views/options-state';
 import { addCommander, recordCommanders, removeCommanderAndProgress, renameCommander } from '@/lib/storage/writes';
 import { withCommanderReset } from '@/lib/commander/commander-changes';

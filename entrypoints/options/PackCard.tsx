@@ -7,7 +7,7 @@ import { recordCommanders, recordPackSettings } from '@/lib/storage/writes';
 import { activeCommander } from '@/lib/commander/commanders';
 import { withFollowedTrack } from '@/lib/commander/commander-changes';
 import { localDayWithYear, utcDateTimeRange } from '@/lib/format/local-time';
-import { trackLabel } from '@/lib/views/track-view';
+import { trackLabel } from '@/lib/format/labels';
 import { OptionsConfirmDialog } from './ConfirmDialog';
 import { OptionsResetTime } from './ResetTime';
 import { saveFile } from '@/components/save-file';

@@ -1,5 +1,5 @@
 import type { PopupTrackSection, PopupViewModel } from '@/lib/views/popup-view';
-import { trackLabel } from '@/lib/views/track-view';
+import { trackLabel } from '@/lib/format/labels';
 import { ArcStatusCard } from './ArcStatusCard';
 import { MilestoneCard } from './MilestoneCard';
 import { NextMilestone } from './NextMilestone';

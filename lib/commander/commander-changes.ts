@@ -13,6 +13,7 @@ function labelled(commander: Commander, label: CommanderLabel): Commander {
   return { ...rest, name: label.name.trim(), ...(server ? { server } : {}) };
 }
 
+/** Follows `trackId` in `packId` for one Commander; undefined follows none. */
 export function withFollowedTrack(commanders: Commanders, commanderId: string, packId: string, trackId: string | undefined): Commanders {
   return withCommander(commanders, commanderId, (c) => {
     const tracks = { ...c.tracks };
@@ -22,6 +23,7 @@ export function withFollowedTrack(commanders: Commanders, commanderId: string, p
   });
 }
 
+/** Every Commander stops following anything in `packId` (the pack was removed). */
 export function withoutPack(commanders: Commanders, packId: string): Commanders {
   const list = commanders.list.map((c) => {
     if (!Object.hasOwn(c.tracks, packId)) return c;
@@ -32,6 +34,7 @@ export function withoutPack(commanders: Commanders, packId: string): Commanders 
   return { ...commanders, list };
 }
 
+/** The next free id: one above the highest `c<N>` in use. */
 export function nextCommanderId(commanders: Commanders): string {
   const numbers = commanders.list.map((c) => /^c(\d+)$/.exec(c.id)?.[1]).map((n) => (n === undefined ? 0 : Number(n)));
   return `c${Math.max(0, ...numbers) + 1}`;
@@ -42,6 +45,7 @@ export interface CommanderLabel {
   server?: string | undefined;
 }
 
+/** Why a name or server label cannot be stored, in the player's words; undefined when it can. */
 export function commanderLabelProblem(commanders: Commanders, label: CommanderLabel, ignoreId?: string): string | undefined {
   const name = label.name.trim();
   if (name === '') return 'Give the Commander a name.';
@@ -52,6 +56,7 @@ export function commanderLabelProblem(commanders: Commanders, label: CommanderLa
   return undefined;
 }
 
+/** Adds a Commander following the same tracks as the active one (packs are shared), or says why not. */
 export function withCommanderAdded(commanders: Commanders, label: CommanderLabel): { ok: true; commanders: Commanders; id: string } | { ok: false; problem: string } {
   if (commanders.list.length >= MAX_COMMANDERS) return { ok: false, problem: `You have ${MAX_COMMANDERS} Commanders, the most this extension keeps.` };
   const problem = commanderLabelProblem(commanders, label);
@@ -67,12 +72,14 @@ export function withCommanderRenamed(commanders: Commanders, id: string, label: 
   return { ok: true, commanders: withCommander(commanders, id, (c) => labelled(c, label)) };
 }
 
+/** Without Commander `id`; the last one stays (there is always one). The active one moves to the first left. */
 export function withoutCommander(commanders: Commanders, id: string): Commanders {
   const list = commanders.list.filter((c) => c.id !== id);
   if (list.length === 0 || list.length === commanders.list.length) return commanders;
   return { activeId: commanders.activeId === id ? list[0]!.id : commanders.activeId, list };
 }
 
+/** Sets (or, with undefined, clears) a Commander's daily reset; the caller checks it first (lib/backup/reader.ts has the rules). */
 export function withCommanderReset(commanders: Commanders, id: string, reset: CommanderReset | undefined): Commanders {
   return withCommander(commanders, id, (c) => {
     const { reset: _old, ...rest } = c;

@@ -44,13 +44,3 @@ export function activeCommander(commanders: Commanders): Commander {
 export const commanderById = (commanders: Commanders, id: string): Commander | undefined => commanders.list.find((c) => c.id === id);
 
 export const followedTrackOf = (commander: Commander | undefined, packId: string): string | undefined => own(commander?.tracks, packId);
-
-/** Follows `trackId` in `packId` for one Commander; undefined follows none. */
-/** Every Commander stops following anything in `packId` (the pack was removed). */
-/** The next free id: one above the highest `c<N>` in use. */
-/** Why a name or server label cannot be stored, in the player's words; undefined when it can. */
-/** Adds a Commander following the same tracks as the active one (packs are shared), or says why not. */
-/** Without Commander `id`; the last one stays (there is always one). The active one moves to the first left. */
-/** Sets (or, with undefined, clears) a Commander's daily reset; the caller checks it first (lib/backup/reader.ts has the rules). */
-/** `Kirk` or `Kirk (S42)`. */
-export const commanderLabel = (commander: Commander): string => (commander.server ? `${commander.name} (${commander.server})` : commander.name);

@@ -1,9 +1,10 @@
 // View-model parts that the popup and the side panel share. Pure; `now` is passed in.
-import type { Milestone, Track } from '../packs/types';
+import type { Milestone } from '../packs/types';
 import { isObjectiveChecked, type TrackProgress } from '../commander/progress';
 import type { TrackSchedule } from '../schedule/schedule';
 import { isDateOnly, type DailyResetSource, type ResetRule } from '../schedule/pack-time';
 import type { PackState } from './tracker-state';
+import { trackLabel } from '../format/labels';
 
 export interface ObjectiveView {
   id: string;
@@ -29,9 +30,6 @@ export interface ResetAssumption {
   /** One instant that is a reset, so a view can show the reset in local time. */
   example: number;
 }
-
-export const trackLabel = (track: Pick<Track, 'name' | 'role'>): string =>
-  track.role ? `${track.name} · ${track.role}` : track.name;
 
 export function trackChoices(entry: PackState): TrackChoice[] {
   return entry.pack.tracks.map((track) => ({
