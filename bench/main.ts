@@ -1,7 +1,7 @@
 // The benchmark: figures from the real build in headless Chromium and from the real lib code in Node,
 // each a median of at least 20 runs with min and max, compared with the budgets of issue 6.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -193,21 +193,10 @@ export async function runBenchmarks(root: string): Promise<boolean> {
   }
   if (ONLY !== undefined) throw new Error(`STFC_BENCH_ONLY=${ONLY}: the parts that run alone are reliability and clock`);
 
-  // Bytes: what each page loads before its first frame, gzipped.
+  // Bytes: what each page loads on open, gzipped.
   for (const [entry, budget] of [['popup.html', 15], ['sidepanel.html', 20], ['background.js', 10]] as const) {
     const { bytes, files } = pageBytes(dir, entry);
     row(`${entry} JS+CSS, gzip (${files.length} files)`, kb(bytes), `≤ ${budget} KB`, bytes <= budget * 1024);
-  }
-  // Loaded as the view opens, beside the first frame it paints from its snapshot (components/view-data.ts):
-  // the store's read and the model. Shown so that the page's budget cannot hide what its data layer weighs.
-  for (const [page, data] of [['popup.html', 'popup-data'], ['sidepanel.html', 'sidepanel-data']] as const) {
-    const chunk = readdirSync(join(dir, 'chunks')).find((file) => file.startsWith(`${data}-`) && file.endsWith('.js'));
-    if (!chunk) throw new Error(`no chunks/${data}-*.js in the build: the page's data layer is not a chunk of its own`);
-    const first = new Set(pageBytes(dir, page).files);
-    const layer = pageBytes(dir, `chunks/${chunk}`);
-    const own = layer.files.filter((file) => !first.has(file));
-    const bytes = own.reduce((sum, file) => sum + gzipSync(readFileSync(join(dir, file)), { level: 9 }).length, 0);
-    row(`${page} data layer, gzip (${own.length} files, loaded as it opens, beside the first frame)`, kb(bytes), 'shown, no budget', true);
   }
   // Not part of the worker's start: loaded when the feeds' alarm fires (lib/background/worker-scripts.ts).
   // Shown so that moving code out of background.js cannot hide what the daily check weighs.

@@ -1,13 +1,13 @@
 import { Component, type ComponentChildren } from 'preact';
 import { countdownTick } from '@/lib/schedule/duration';
 import { MINUTE_MS } from '@/lib/schedule/units';
+import { loadViewState, viewLive } from '@/lib/storage/remote-store';
 import { writeViewSnapshot, type SnapshotModel } from '@/lib/storage/view-snapshot-adapter';
 import type { TrackerState } from '@/lib/views/tracker-state';
 import type { Commanders } from '@/lib/commander/commanders';
 import type { ViewStart } from './mount-with-state';
-import type { StoredView, StoreWatch } from './store-watch';
-import type { TrackerActions } from './tracker-actions';
-import type { ViewData } from './view-data';
+import { watchStore, type StoredView, type StoreWatch } from './store-watch';
+import { trackerActions, type TrackerActions } from './tracker-actions';
 
 /** What a page shows besides its model: a storage problem, and the Commanders to switch between. */
 export interface PageExtras {
@@ -26,67 +26,41 @@ export interface TrackerAppState {
   writeError?: string | undefined;
 }
 
-/** Actions usable from the first frame on: each call waits for the data layer (loaded by then, as a rule) and runs there. */
-function actionsOnceLoaded(load: () => Promise<TrackerActions>): TrackerActions {
-  return new Proxy({} as TrackerActions, {
-    get:
-      (_, name: keyof TrackerActions) =>
-      async (...args: unknown[]) =>
-        ((await load())[name] as (...a: unknown[]) => Promise<void>)(...args),
-  });
-}
-
 /**
  * The popup's and the side panel's wiring to the store: one read on open (or the read its snapshot frame
  * started), a re-read on every change announced elsewhere, a redraw exactly when a countdown's text changes
  * (each minute, each second in the last minute), the next open's snapshot, and a performance mark once data
- * is first shown. Everything from the store to the model is the page's data layer `D` (components/view-data.ts),
- * a lazy chunk: the first frame needs only this class and the page's components. A class rather than hooks:
- * the popup then loads no hooks library (1.1 KB gzip).
+ * is first shown. A class rather than hooks: the popup then loads no hooks library (1.1 KB gzip, a
+ * fourteenth of its budget).
  */
-export abstract class TrackerApp<M extends SnapshotModel, D extends ViewData, P = object, S = object> extends Component<
-  ViewStart<M, D> & P,
+export abstract class TrackerApp<M extends SnapshotModel, P = object, S = object> extends Component<
+  ViewStart<M> & P,
   TrackerAppState & S
 > {
   /** Where the view keeps its first frame, and the mark set when data is first shown. */
   protected abstract readonly snapshotKey: string;
   protected abstract readonly readyMark: string;
-  /** Loads the page's data layer (a dynamic import: the same module however often it is called). */
-  protected abstract loadData(): Promise<D>;
-  /** The view's model of the stored state at `now`, made by the page's data layer. */
-  protected abstract modelOf(data: D, state: TrackerState, now: number): M;
+  /** The view's model of the stored state at `now`. */
+  protected abstract modelOf(state: TrackerState, now: number): M;
   /** The page, from its model (undefined while nothing is known yet). */
   protected abstract show(model: M | undefined, actions: TrackerActions, extras: PageExtras): ComponentChildren;
 
   private watch: StoreWatch | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private marked = false;
-  private unmounted = false;
-  /** The page's data layer once loaded (given with `initial`, since that read came through it). */
-  private data: D | undefined;
-  private loading: Promise<D> | undefined;
   /** The stored state whose model was last kept as the snapshot; cleared to keep the next model too. */
   protected savedState: TrackerState | undefined;
   protected readonly actions: TrackerActions;
 
-  constructor(props: ViewStart<M, D> & P) {
+  constructor(props: ViewStart<M> & P) {
     super(props);
     this.state = { view: { state: props.initial, error: undefined, damaged: false }, now: Date.now() } as TrackerAppState & S;
-    this.data = props.data;
-    let actions: TrackerActions | undefined;
-    this.actions = actionsOnceLoaded(async () => {
-      const { trackerActions } = await this.dataLayer();
-      return (actions ??= trackerActions(
-        () => this.watch?.reload() ?? Promise.resolve(),
-        (writeError) => this.update({ writeError }),
-        // Clicks record for the Commander shown, read when the click happens (the snapshot's until the store is read).
-        () => this.state.view.state?.commanderId ?? this.commanders()?.activeId,
-      ));
-    });
-  }
-
-  private dataLayer(): Promise<D> {
-    return (this.loading ??= this.data ? Promise.resolve(this.data) : this.loadData());
+    this.actions = trackerActions(
+      () => this.watch?.reload() ?? Promise.resolve(),
+      (writeError) => this.update({ writeError }),
+      // Clicks record for the Commander shown, read when the click happens (the snapshot's until the store is read).
+      () => this.state.view.state?.commanderId ?? this.commanders()?.activeId,
+    );
   }
 
   /** The Commanders: the store's once read, the snapshot's until then. */
@@ -102,23 +76,16 @@ export abstract class TrackerApp<M extends SnapshotModel, D extends ViewData, P 
   /** The model shown now: from the store once read, from the snapshot until then. */
   protected model(): M | undefined {
     const { view, now } = this.state;
-    if (view.state && this.data) return this.modelOf(this.data, view.state, now);
+    if (view.state) return this.modelOf(view.state, now);
     const { snapshot } = this.props;
     return snapshot && { ...snapshot, now };
   }
 
   override componentDidMount() {
     const { initial, reading } = this.props;
-    void this.dataLayer().then((data) => {
-      if (this.unmounted) return;
-      const shown = !!this.data;
-      this.data = data;
-      this.watch = data.watchStore(data.loadViewState, (view) => this.update({ view }), { initial, reading });
-      // The background recomputes the badge when a view opens.
-      void data.viewLive().then((live) => live.announceViewOpened());
-      // A state given without its data layer (a test's) is shown now that the layer can make its model.
-      if (!shown && initial) this.update({});
-    });
+    this.watch = watchStore(loadViewState, (view) => this.update({ view }), { initial, reading });
+    // The background recomputes the badge when a view opens.
+    void viewLive().then((live) => live.announceViewOpened());
     this.settle();
   }
 
@@ -127,7 +94,6 @@ export abstract class TrackerApp<M extends SnapshotModel, D extends ViewData, P 
   }
 
   override componentWillUnmount() {
-    this.unmounted = true;
     this.watch?.stop();
     clearTimeout(this.timer);
   }

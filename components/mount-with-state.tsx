@@ -1,39 +1,37 @@
 import { render, type VNode } from 'preact';
 import { prepareLocalFormats } from '@/lib/format/local-time';
+import { loadViewState } from '@/lib/storage/remote-store';
+import { provideUpgrade } from '@/lib/storage/upgrade-loader';
 import { dropViewSnapshot, readViewSnapshot, type SnapshotModel } from '@/lib/storage/view-snapshot-adapter';
 import type { TrackerState } from '@/lib/views/tracker-state';
 import { applyStyles } from './apply-styles';
-import type { ViewData } from './view-data';
 
 /** How a view starts: with the stored state, or painted from its snapshot while the store is still read. */
-export interface ViewStart<M extends SnapshotModel, D extends ViewData = ViewData> {
+export interface ViewStart<M extends SnapshotModel> {
   /** The state read from the store; absent when the read failed or is still under way. */
   initial?: TrackerState | undefined;
   /** The read under way when the first frame came from the snapshot. */
   reading?: Promise<TrackerState> | undefined;
   /** The model the view last showed (lib/storage/view-snapshot-adapter.ts), shown until the read is in. */
   snapshot?: M | undefined;
-  /** The page's data layer (components/view-data.ts) when already loaded: always with `initial`, whose read came through it. */
-  data?: D | undefined;
 }
 
 /**
- * Starts loading the page's data layer (`loadData`, a lazy chunk) and, with it, reading the store; then
- * paints the view at once from its snapshot when one can be trusted, else once, with the stored data: no
- * skeleton frame, nothing jumps. The stored data replaces the snapshot as soon as it is read. If the read
- * fails the view renders without data, reads again itself and shows the error. `styles` (the page's CSS,
- * imported with ?inline) go into the document while the chunk and the store are read. Returns the read,
- * which settles when the stored data is in.
+ * Starts reading the store, then paints the view at once from its snapshot when one can be trusted, else
+ * once, with the stored data: no skeleton frame, nothing jumps. The stored data replaces the snapshot as
+ * soon as it is read. If the read fails the view renders without data, reads again itself and shows the
+ * error. `styles` (the page's CSS, imported with ?inline) go into the document while the store is read.
+ * Returns the read, which settles when the stored data is in.
  */
-export function mountWithState<M extends SnapshotModel, D extends ViewData>(
-  view: (start: ViewStart<M, D>) => VNode,
+export function mountWithState<M extends SnapshotModel>(
+  view: (start: ViewStart<M>) => VNode,
   styles: string[],
   snapshotKey: string,
-  loadData: () => Promise<D>,
   root = document.getElementById('app')!,
 ): Promise<TrackerState> {
-  const loading = loadData();
-  const reading = loading.then((data) => data.startReading());
+  // A store in an older layout is upgraded by whichever context reads it first: here, from a lazy chunk.
+  provideUpgrade(() => import('@/lib/storage/upgrade-adapter'));
+  const reading = loadViewState();
   applyStyles(...styles);
   // The page only waits for the database now: meanwhile, build the date and number formats it will show.
   prepareLocalFormats();
@@ -50,9 +48,8 @@ export function mountWithState<M extends SnapshotModel, D extends ViewData>(
       root = clean;
     }
   }
-  void Promise.all([loading, reading]).then(
-    ([data, state]) => render(view({ initial: state, data }), root),
-    // The read failed (or, in a broken install, the chunk): the view loads what it can itself and shows the error.
+  void reading.then(
+    (state) => render(view({ initial: state }), root),
     () => render(view({}), root),
   );
   return reading;

@@ -1,4 +1,4 @@
-import type { ChecklistViewModel } from '@/lib/views/checklist-view';
+import { checklistView, type ChecklistViewModel } from '@/lib/views/checklist-view';
 import type { TrackerState } from '@/lib/views/tracker-state';
 import { openBackupAndRestore, openOptionsPage } from '@/components/page-actions';
 import { TrackerApp, type PageExtras } from '@/components/TrackerApp';
@@ -7,10 +7,6 @@ import { addToCalendar, calendarErrorMessage } from '@/components/add-to-calenda
 import type { SaveFile } from '@/components/save-file';
 import { SidePanelView } from './SidePanelView';
 
-/** The side panel's data layer (./sidepanel-data.ts), a lazy chunk loaded as the panel opens. */
-export type SidePanelData = typeof import('./sidepanel-data');
-export const loadSidePanelData = (): Promise<SidePanelData> => import('./sidepanel-data');
-
 /** Where the side panel keeps its first frame (lib/storage/view-snapshot-adapter.ts). */
 export const SIDE_PANEL_SNAPSHOT = 'snapshot:sidepanel';
 
@@ -18,16 +14,12 @@ export const SIDE_PANEL_SNAPSHOT = 'snapshot:sidepanel';
  * The side panel wired to the store (components/TrackerApp.tsx), painted from its snapshot until the first
  * read is in; it stays open, so it re-reads whenever another view records a change.
  */
-export class SidePanelApp extends TrackerApp<ChecklistViewModel, SidePanelData, { saveFile?: SaveFile }, { packId?: string | undefined }> {
+export class SidePanelApp extends TrackerApp<ChecklistViewModel, { saveFile?: SaveFile }, { packId?: string | undefined }> {
   protected readonly snapshotKey = SIDE_PANEL_SNAPSHOT;
   protected readonly readyMark = 'sidepanel-ready';
 
-  protected loadData(): Promise<SidePanelData> {
-    return loadSidePanelData();
-  }
-
-  protected modelOf(data: SidePanelData, state: TrackerState, now: number): ChecklistViewModel {
-    return data.checklistView(state, now, this.state.packId);
+  protected modelOf(state: TrackerState, now: number): ChecklistViewModel {
+    return checklistView(state, now, this.state.packId);
   }
 
   private readonly choosePack = (packId: string) => {

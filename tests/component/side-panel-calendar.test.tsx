@@ -2,13 +2,10 @@
 import ICAL from 'ical.js';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadSidePanelData, SidePanelApp } from '../../entrypoints/sidepanel/SidePanelApp';
+import { SidePanelApp } from '../../entrypoints/sidepanel/SidePanelApp';
 import { calendarTracks } from '../../lib/calendar/calendar-file';
 import { milestoneCalendar } from '../../lib/calendar/ics';
 import { ARCHITECTS, BUILTIN_PACK_ID, DEFENDERS, WED_NOON, builtinFollowing, stateWith } from '../fixtures/tracker-state';
-
-/** Given with a state, as components/mount-with-state.tsx does once the store's read is in. */
-const data = await loadSidePanelData();
 
 describe('Add to calendar in the side panel', () => {
   beforeEach(() => {
@@ -20,7 +17,7 @@ describe('Add to calendar in the side panel', () => {
   it('saves the calendar of the followed track as an .ics file named by the date', async () => {
     const state = builtinFollowing(DEFENDERS);
     const save = vi.fn();
-    render(<SidePanelApp initial={state} data={data} saveFile={save} />);
+    render(<SidePanelApp initial={state} saveFile={save} />);
     fireEvent.click(screen.getByRole('button', { name: 'Add to calendar' }));
     await waitFor(() => expect(save).toHaveBeenCalledOnce());
     const [name, text, type] = save.mock.calls[0]!;
@@ -40,7 +37,7 @@ describe('Add to calendar in the side panel', () => {
     const state = stateWith({ settings: { [BUILTIN_PACK_ID]: { followedTrackId: ARCHITECTS } } });
     state.snapshot.settings.notifications.minutesBeforeEnd = 15;
     const save = vi.fn();
-    render(<SidePanelApp initial={state} data={data} saveFile={save} />);
+    render(<SidePanelApp initial={state} saveFile={save} />);
     fireEvent.click(screen.getByRole('button', { name: 'Add to calendar' }));
     await waitFor(() => expect(save).toHaveBeenCalledOnce());
     const text = save.mock.calls[0]![1] as string;
@@ -49,7 +46,7 @@ describe('Add to calendar in the side panel', () => {
   });
 
   it('shows no button until a track is followed', () => {
-    render(<SidePanelApp initial={stateWith()} data={data} saveFile={vi.fn()} />);
+    render(<SidePanelApp initial={stateWith()} saveFile={vi.fn()} />);
     screen.getByRole('heading', { name: /Heroes and Villains/ });
     expect(screen.queryByRole('button', { name: 'Add to calendar' })).toBeNull();
   });

@@ -5,8 +5,8 @@ import { setMany } from 'idb-keyval';
 import { render as preactRender } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mountWithState } from '../../components/mount-with-state';
-import { loadPopupData, POPUP_SNAPSHOT, PopupApp, type PopupData } from '../../entrypoints/popup/PopupApp';
-import { loadSidePanelData, SIDE_PANEL_SNAPSHOT, SidePanelApp, type SidePanelData } from '../../entrypoints/sidepanel/SidePanelApp';
+import { POPUP_SNAPSHOT, PopupApp } from '../../entrypoints/popup/PopupApp';
+import { SIDE_PANEL_SNAPSHOT, SidePanelApp } from '../../entrypoints/sidepanel/SidePanelApp';
 import { BUILTIN_PACK_ID } from '../../lib/packs/builtin';
 import { updatePackProgress } from '../../lib/storage/store-writes-adapter';
 import { MAX_SNAPSHOT_CHARS, readViewSnapshot, writeViewSnapshot } from '../../lib/storage/view-snapshot-adapter';
@@ -75,7 +75,7 @@ async function openAndClose(mount: (root: HTMLElement) => Promise<unknown>, key:
 }
 
 const openAndClosePopup = () =>
-  openAndClose((root) => mountWithState<PopupViewModel, PopupData>((start) => <PopupApp {...start} />, [], POPUP_SNAPSHOT, loadPopupData, root), POPUP_SNAPSHOT);
+  openAndClose((root) => mountWithState<PopupViewModel>((start) => <PopupApp {...start} />, [], POPUP_SNAPSHOT, root), POPUP_SNAPSHOT);
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -92,7 +92,7 @@ afterEach(() => {
 describe('the popup painted from its snapshot', () => {
   it('shows the last model at once, before the store is read', async () => {
     await openAndClosePopup();
-    const reading = mountWithState<PopupViewModel, PopupData>((start) => <PopupApp {...start} />, [], POPUP_SNAPSHOT, loadPopupData, popupRoot());
+    const reading = mountWithState<PopupViewModel>((start) => <PopupApp {...start} />, [], POPUP_SNAPSHOT, popupRoot());
     // Synchronously, in the same task as the mount: no store read can have finished.
     expect(completedSwitch().checked).toBe(false);
     expect(within(screen.getByRole('article', { name: 'Hidden Motivations' })).getByRole('timer').textContent).toBe('ends in 12 h');
@@ -103,7 +103,7 @@ describe('the popup painted from its snapshot', () => {
     await openAndClosePopup();
     // Another view completed the milestone while the popup was closed: the snapshot says not completed.
     await completeWednesday();
-    const reading = mountWithState<PopupViewModel, PopupData>((start) => <PopupApp {...start} />, [], POPUP_SNAPSHOT, loadPopupData, popupRoot());
+    const reading = mountWithState<PopupViewModel>((start) => <PopupApp {...start} />, [], POPUP_SNAPSHOT, popupRoot());
     expect(completedSwitch().checked).toBe(false);
     await reading;
     await settle();
@@ -116,7 +116,7 @@ describe('the popup painted from its snapshot', () => {
   it('counts down from the time of opening, not from the time it was saved', async () => {
     await openAndClosePopup();
     vi.setSystemTime(WED_NOON + 2 * HOUR);
-    const reading = mountWithState<PopupViewModel, PopupData>((start) => <PopupApp {...start} />, [], POPUP_SNAPSHOT, loadPopupData, popupRoot());
+    const reading = mountWithState<PopupViewModel>((start) => <PopupApp {...start} />, [], POPUP_SNAPSHOT, popupRoot());
     expect(within(screen.getByRole('article', { name: 'Hidden Motivations' })).getByRole('timer').textContent).toBe('ends in 10 h');
     await reading;
   });
@@ -127,7 +127,7 @@ describe('the popup painted from its snapshot', () => {
     ['a model without targets', JSON.stringify({ stamp: 'x', savedAt: WED_NOON, model: { now: WED_NOON } })],
   ])('a corrupt snapshot (%s) is ignored: the popup waits for the store', async (_case, text) => {
     localStorage.setItem(POPUP_SNAPSHOT, text);
-    const reading = mountWithState<PopupViewModel, PopupData>((start) => <PopupApp {...start} />, [], POPUP_SNAPSHOT, loadPopupData, popupRoot());
+    const reading = mountWithState<PopupViewModel>((start) => <PopupApp {...start} />, [], POPUP_SNAPSHOT, popupRoot());
     expect(screen.queryByRole('article')).toBeNull();
     await reading;
     await settle();
@@ -136,7 +136,7 @@ describe('the popup painted from its snapshot', () => {
 
   it('a snapshot this build wrote but cannot show is dropped, and the store is shown in a clean page', async () => {
     writeViewSnapshot(POPUP_SNAPSHOT, { now: WED_NOON, targets: [], sections: 'not sections' } as unknown as PopupViewModel, WED_NOON);
-    const reading = mountWithState<PopupViewModel, PopupData>((start) => <PopupApp {...start} />, [], POPUP_SNAPSHOT, loadPopupData, popupRoot());
+    const reading = mountWithState<PopupViewModel>((start) => <PopupApp {...start} />, [], POPUP_SNAPSHOT, popupRoot());
     expect(localStorage.getItem(POPUP_SNAPSHOT)).toBeNull();
     await reading;
     await settle();
@@ -175,11 +175,11 @@ describe('when a snapshot is trusted', () => {
 describe('the side panel painted from its snapshot', () => {
   it('shows the last checklist at once, then the stored data', async () => {
     await openAndClose(
-      (root) => mountWithState<ChecklistViewModel, SidePanelData>((start) => <SidePanelApp {...start} />, [], SIDE_PANEL_SNAPSHOT, loadSidePanelData, root),
+      (root) => mountWithState<ChecklistViewModel>((start) => <SidePanelApp {...start} />, [], SIDE_PANEL_SNAPSHOT, root),
       SIDE_PANEL_SNAPSHOT,
     );
     await completeWednesday();
-    const reading = mountWithState<ChecklistViewModel, SidePanelData>((start) => <SidePanelApp {...start} />, [], SIDE_PANEL_SNAPSHOT, loadSidePanelData, popupRoot());
+    const reading = mountWithState<ChecklistViewModel>((start) => <SidePanelApp {...start} />, [], SIDE_PANEL_SNAPSHOT, popupRoot());
     const wednesday = () => within(screen.getByRole('article', { name: /Hidden Motivations/ })).getByRole<HTMLInputElement>('switch');
     expect(wednesday().checked).toBe(false);
     await reading;
@@ -190,7 +190,7 @@ describe('the side panel painted from its snapshot', () => {
 
 describe('without a snapshot', () => {
   it('the popup renders once, with the stored data', async () => {
-    const reading = mountWithState<PopupViewModel, PopupData>((start) => <PopupApp {...start} />, [], POPUP_SNAPSHOT, loadPopupData, popupRoot());
+    const reading = mountWithState<PopupViewModel>((start) => <PopupApp {...start} />, [], POPUP_SNAPSHOT, popupRoot());
     expect(screen.queryByRole('article')).toBeNull();
     await reading;
     await settle();

@@ -1,8 +1,8 @@
 // The popup and the side panel wired to the real store (fake-indexeddb) and messaging (fakeBrowser).
 import { renderBothViews } from '../helpers/both-views';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadPopupData, PopupApp } from '../../entrypoints/popup/PopupApp';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PopupApp } from '../../entrypoints/popup/PopupApp';
 import { BUILTIN_PACK_ID } from '../../lib/packs/builtin';
 import { readSnapshot } from '../../lib/storage/store-adapter';
 import { emptyExtensionStore } from '../helpers/store';
@@ -73,15 +73,9 @@ describe('the popup and the side panel on the store', () => {
 });
 
 describe('the countdown', () => {
-  /** Given with a state, as components/mount-with-state.tsx does once the store's read is in. */
-  let popupData: Awaited<ReturnType<typeof loadPopupData>>;
-  beforeAll(async () => {
-    popupData = await loadPopupData();
-  });
-
   /** The popup on the built-in arc's Wednesday, which ends at THU; the card's countdown. */
   function Ticking() {
-    render(<PopupApp initial={builtinFollowing(DEFENDERS)} data={popupData} />);
+    render(<PopupApp initial={builtinFollowing(DEFENDERS)} />);
     return within(screen.getByRole('article', { name: 'Hidden Motivations' })).getByRole('timer');
   }
 
