@@ -3,7 +3,7 @@ import { builtinPack } from '@/lib/packs/builtin';
 import { askBackground, onStoreChange } from '@/lib/storage/messaging-adapter';
 import { builtinHidden, trackerState, type TrackerState } from '@/lib/views/tracker-state';
 import { overlayCard } from '@/lib/overlay/overlay-card';
-import { DEFAULT_OVERLAY_CORNER, nearestCorner, type OverlayCorner } from '@/lib/overlay/corner';
+import { DEFAULT_OVERLAY_CORNER, nearestCorner, nextCorner, type OverlayCorner } from '@/lib/overlay/corner';
 import { OverlayCard } from './OverlayCard';
 import { OverlayPill } from './OverlayPill';
 
@@ -83,6 +83,12 @@ export function Overlay() {
     setCollapsed(next);
   };
 
+  /** Puts the card in `next` now, and keeps that corner for every official tab (undone if the background refuses). */
+  const placeIn = (next: OverlayCorner) => {
+    setDropped(next);
+    if (next !== stored) void askBackground.recordChange({ what: 'overlayCorner', corner: next }).catch(() => setDropped(undefined));
+  };
+
   const onPointerDown = (event: PointerEvent) => {
     if (!event.isTrusted || event.button !== 0 || (event.target as Element).closest('button, input, label')) return;
     (event.currentTarget as Element).setPointerCapture(event.pointerId);
@@ -98,9 +104,7 @@ export function Overlay() {
     setDrag(undefined);
     if (!rect || Math.hypot(event.clientX - drag.startX, event.clientY - drag.startY) < 4) return;
     // The box is drawn moved by the drag already: its centre is where it was let go.
-    const next = nearestCorner({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }, { width: innerWidth, height: innerHeight }, corner);
-    setDropped(next);
-    if (next !== stored) void askBackground.recordChange({ what: 'overlayCorner', corner: next }).catch(() => setDropped(undefined));
+    placeIn(nearestCorner({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }, { width: innerWidth, height: innerHeight }, corner));
   };
 
   return (
@@ -125,6 +129,8 @@ export function Overlay() {
           now={now}
           problem={problem}
           collapseRef={collapseButton}
+          corner={corner}
+          onMove={() => placeIn(nextCorner(corner))}
           onCompleted={toggle}
           onCollapse={(byKeyboard) => setCollapsedByUser(true, byKeyboard)}
         />

@@ -3,6 +3,7 @@ import { CompletedSwitch } from '@/components/CompletedSwitch';
 import { Countdown } from '@/components/Countdown';
 import { LocalTime } from '@/components/LocalTime';
 import type { OverlayCardModel } from '@/lib/overlay/overlay-card';
+import { cornerWords, nextCorner, type OverlayCorner } from '@/lib/overlay/corner';
 
 interface Props {
   card: OverlayCardModel;
@@ -10,17 +11,24 @@ interface Props {
   /** Why the last write or read failed, in the Commander's words; empty when nothing did. */
   problem: string;
   collapseRef: RefObject<HTMLButtonElement>;
+  /** Where the card sits now: its Move button names the corner it goes to next. */
+  corner: OverlayCorner;
+  /** The keyboard's and a single click's way to what dragging does (the focus stays on the button). */
+  onMove: () => void;
   onCompleted: (value: boolean) => void;
   /** `byKeyboard`: Enter or Space (a click's detail is 0), so the focus moves on to the pill. */
   onCollapse: (byKeyboard: boolean) => void;
 }
 
 /** The card: the live milestone (name, track, countdown, completed switch) or the next one. Pack text is text. */
-export function OverlayCard({ card, now, problem, collapseRef, onCompleted, onCollapse }: Props) {
+export function OverlayCard({ card, now, problem, collapseRef, corner, onMove, onCompleted, onCollapse }: Props) {
   return (
     <section class="overlay-card card" aria-label="STFC Milestone Tracker">
       <div class="overlay-bar" title="Drag to another corner">
         <span class="overlay-brand">STFC Milestone Tracker</span>
+        <button type="button" class="secondary overlay-move" onClick={(event) => event.isTrusted && onMove()}>
+          Move<span class="visually-hidden"> to the {cornerWords(nextCorner(corner))} corner</span>
+        </button>
         <button
           ref={collapseRef}
           type="button"

@@ -11,6 +11,19 @@ export const DEFAULT_OVERLAY_CORNER: OverlayCorner = 'bottom-right';
 /** Whether `value` is one of OVERLAY_CORNERS (a pattern rather than the list: this runs in the background, whose every byte counts). */
 export const isOverlayCorner = (value: unknown): value is OverlayCorner => typeof value === 'string' && /^(top|bottom)-(left|right)$/.test(value);
 
+const CLOCKWISE: Record<OverlayCorner, OverlayCorner> = {
+  'top-left': 'top-right',
+  'top-right': 'bottom-right',
+  'bottom-right': 'bottom-left',
+  'bottom-left': 'top-left',
+};
+
+/** Where the card's Move button takes it: the next corner clockwise, so four presses bring it back. */
+export const nextCorner = (corner: OverlayCorner): OverlayCorner => CLOCKWISE[corner];
+
+/** `bottom left`, for a button's name. */
+export const cornerWords = (corner: OverlayCorner): string => corner.replace('-', ' ');
+
 /**
  * The corner nearest to a dropped card's centre (`x`, `y` in CSS pixels from the viewport's top left):
  * the half of the viewport it is in, on each axis. A centre exactly on a midline keeps the side it came from.

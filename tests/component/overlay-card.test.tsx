@@ -121,6 +121,25 @@ describe('the overlay card', () => {
     expect(card.getByRole('button', { name: /^STFC Milestone Tracker · ends in/ })).toBeTruthy();
   });
 
+  it('moves to the next corner with its Move button, by click or keyboard, keeping the focus and the corner', async () => {
+    const card = await mounted();
+    const overlay = root.querySelector('.overlay')!;
+    const move = card.getByRole('button', { name: 'Move to the bottom left corner' });
+    move.dispatchEvent(synthetic(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true })));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(overlay.getAttribute('data-corner')).toBe('bottom-right');
+
+    move.focus();
+    await act(() => void fireEvent.click(move));
+    expect(overlay.getAttribute('data-corner')).toBe('bottom-left');
+    await waitFor(async () => expect((await readSnapshot()).settings.overlayCorner).toBe('bottom-left'));
+    expect(root.activeElement).toBe(move);
+    expect(move.textContent).toBe('Move to the top left corner');
+    await act(() => void fireEvent.click(move));
+    expect(overlay.getAttribute('data-corner')).toBe('top-left');
+    await waitFor(async () => expect((await readSnapshot()).settings.overlayCorner).toBe('top-left'));
+  });
+
   it('sits in the corner stored for it', async () => {
     await updateSettings((s) => ({ ...s, overlayCorner: 'top-left' }));
     await mounted();

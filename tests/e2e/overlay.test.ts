@@ -294,6 +294,22 @@ describe('the overlay on the official STFC pages', () => {
     await page.close();
   });
 
+  it('moves with the keyboard too: its Move button takes it to the next corner, the focus staying on it', async () => {
+    // The card is top left now (the test above dragged it there).
+    const { page, cdp } = await openOfficialPage();
+    await cardShown(cdp);
+    const width = await page.evaluate(() => innerWidth);
+    await tabTo(page, cdp, 'button', 'Move to the top right corner');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await readStore(options, [STORED.keys.settings]))[STORED.keys.settings]).toMatchObject({ overlayCorner: 'top-right' });
+    const moved = await cardBox(cdp);
+    expect(moved.left).toBeGreaterThan(width / 2);
+    expect(moved.top).toBeLessThan(100);
+    const focused = named(await axNodes(cdp), 'button', 'Move to the bottom right corner');
+    expect(focused && prop(focused, 'focused')).toBe(true);
+    await page.close();
+  });
+
   it('turned off, is gone after a reload', async () => {
     const { page, cdp } = await openOfficialPage();
     await cardShown(cdp);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OVERLAY_CORNER, isOverlayCorner, nearestCorner, OVERLAY_CORNERS } from '../../../lib/overlay/corner';
+import { cornerWords, DEFAULT_OVERLAY_CORNER, isOverlayCorner, nearestCorner, nextCorner, OVERLAY_CORNERS } from '../../../lib/overlay/corner';
 
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -17,6 +17,13 @@ describe('the overlay card’s corner', () => {
     [{ x: 641, y: 399 }, 'top-right'],
   ] as const)('snaps a card dropped with its centre at %o to %s', (centre, corner) => {
     expect(nearestCorner(centre, VIEWPORT)).toBe(corner);
+  });
+
+  it('moves clockwise with its Move button, every corner once in four presses', () => {
+    const visited = [DEFAULT_OVERLAY_CORNER];
+    for (let press = 0; press < 4; press++) visited.push(nextCorner(visited.at(-1)!));
+    expect(visited).toEqual(['bottom-right', 'bottom-left', 'top-left', 'top-right', 'bottom-right']);
+    expect(cornerWords('top-left')).toBe('top left');
   });
 
   it('keeps the side it came from when dropped exactly on a midline', () => {
