@@ -1,4 +1,4 @@
-import { recordActiveCommander, recordCommanderReset, recordFollowedTrack, recordProgress, viewLive } from '@/lib/storage/remote-store';
+import { recordActiveCommander, recordCommanderReset, recordFollowedTrack, recordProgress, viewLive, type Recorded } from '@/lib/storage/remote-store';
 import type { DailyReset } from '@/lib/schedule/daily-reset';
 
 /** What a Commander can do in the popup and the side panel; each call records, then re-reads this view. */
@@ -14,8 +14,9 @@ export interface TrackerActions {
 }
 
 /**
- * Actions that write through lib/record (which tells the other views) and then reload this view,
- * since a view does not receive its own announcement. A refused write is reported, never swallowed.
+ * Actions that write through lib/storage/remote-store.ts and reload this view as soon as the write is
+ * stored (a view does not receive its own announcement), while the other views and the badge catch up on
+ * the announcement: a slow one never holds back the click's own view. A refused write is reported, never swallowed.
  * `commanderId` names the Commander the view shows now: its records are the ones a click changes.
  */
 export function trackerActions(
@@ -24,17 +25,22 @@ export function trackerActions(
   commanderId: () => string | undefined,
   clock: () => number = Date.now,
 ): TrackerActions {
-  const run = async (write: (commanderId: string) => Promise<void>) => {
+  const run = async (write: (commanderId: string) => Promise<Recorded>) => {
     const shown = commanderId();
     const started = performance.now();
+    let recorded: Recorded | undefined;
     try {
-      if (shown !== undefined) await write(shown);
-      // How long a click takes to be stored (and announced): `npm run bench` reads it from the real build.
-      performance.measure('click-stored', { start: started });
+      if (shown !== undefined) recorded = await write(shown);
     } catch (cause) {
       onError((await viewLive()).storageErrorMessage(cause));
     }
-    await reload();
+    const reloaded = reload();
+    if (recorded) {
+      await recorded.announced;
+      // How long a click takes to be stored and announced: `npm run bench` reads it from the real build.
+      performance.measure('click-stored', { start: started });
+    }
+    await reloaded;
   };
   return {
     followTrack: (packId, trackId) => run((id) => recordFollowedTrack(id, packId, trackId)),

@@ -47,10 +47,23 @@ export async function loadViewState(): Promise<TrackerState> {
   }
 }
 
-/** Records a view's write in the view's own store, or has the background record it. */
-export async function recordFromView(recording: Recording): Promise<void> {
-  const { askBackground, record } = await viewLive();
-  return viaBackground() ? askBackground.recordChange(recording) : record(recording);
+/** What a view's write gives back once it is stored: the announcement to the other contexts, still under way. */
+export interface Recorded {
+  announced: Promise<void>;
+}
+
+/**
+ * Records a view's write in the view's own store, or has the background record it; resolves once it is
+ * stored, so the view can show it at once, with the other views and the badge catching up meanwhile.
+ */
+export async function recordFromView(recording: Recording): Promise<Recorded> {
+  const { announceChange, askBackground, storeRecording } = await viewLive();
+  if (viaBackground()) {
+    // The background records and announces before it answers.
+    await askBackground.recordChange(recording);
+    return { announced: Promise.resolve() };
+  }
+  return { announced: announceChange(await storeRecording(recording)) };
 }
 
 export const recordProgress = (commanderId: string, packId: string, change: ProgressChange) =>

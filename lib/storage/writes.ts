@@ -24,13 +24,11 @@ import {
 } from './store-writes-adapter';
 import { type Commanders } from '../commander/commanders';
 import { withActiveCommander, withCommanderAdded, withCommanderRenamed, withCommanderReset, withFollowedTrack, type CommanderLabel } from '../commander/commander-changes';
-import type { Recording } from './changes';
+import type { Recording, StoreChange } from './changes';
 import { announceChange } from './messaging-adapter';
 
-export async function recordProgress(commanderId: string, packId: string, change: ProgressChange, store = extensionStore()): Promise<void> {
-  await updatePackProgress(commanderId, packId, (progress) => applyProgressChange(progress, change), store);
-  await announceChange({ what: 'progress', packId });
-}
+export const recordProgress = (commanderId: string, packId: string, change: ProgressChange, store = extensionStore()): Promise<void> =>
+  record({ what: 'progress', commanderId, packId, change }, store);
 
 /** Changes the Commanders (one transaction) and tells the views; `change` returns them unchanged to refuse. */
 export async function recordCommanders(change: (commanders: Commanders) => Commanders, store = extensionStore()): Promise<Commanders> {
@@ -75,31 +73,42 @@ export async function removeCommanderAndProgress(commanderId: string, store = ex
   await announceChange({ what: 'commanders' });
 }
 
-export async function recordPackSettings(packId: string, change: Partial<PackSettings>, store = extensionStore()): Promise<void> {
-  await updateSettings((settings) => withPackSettings(settings, packId, change), store);
-  await announceChange({ what: 'settings' });
-}
+export const recordPackSettings = (packId: string, change: Partial<PackSettings>, store = extensionStore()): Promise<void> =>
+  record({ what: 'packSettings', packId, change }, store);
 
 export async function recordSettings(change: (settings: Settings) => Settings, store = extensionStore()): Promise<void> {
   await updateSettings(change, store);
   await announceChange({ what: 'settings' });
 }
 
-export async function record(recording: Recording, store = extensionStore()): Promise<void> {
+/**
+ * Stores a view's recording (one transaction) and returns the change to announce, without announcing it:
+ * a view shows its own click as soon as it is stored (lib/storage/remote-store.ts), while the other views
+ * and the badge catch up on the announcement. `record` does both.
+ */
+export async function storeRecording(recording: Recording, store = extensionStore()): Promise<StoreChange> {
   switch (recording.what) {
     case 'progress':
-      return recordProgress(recording.commanderId, recording.packId, recording.change, store);
+      await updatePackProgress(recording.commanderId, recording.packId, (progress) => applyProgressChange(progress, recording.change), store);
+      return { what: 'progress', packId: recording.packId };
     case 'follow':
-      await recordFollowedTrack(recording.commanderId, recording.packId, recording.trackId, store);
-      return;
+      await updateCommanders((commanders) => withFollowedTrack(commanders, recording.commanderId, recording.packId, recording.trackId), store);
+      return { what: 'commanders' };
     case 'packSettings':
-      return recordPackSettings(recording.packId, recording.change, store);
+      await updateSettings((settings) => withPackSettings(settings, recording.packId, recording.change), store);
+      return { what: 'settings' };
     case 'activeCommander':
-      await recordCommanders((commanders) => withActiveCommander(commanders, recording.commanderId), store);
-      return;
+      await updateCommanders((commanders) => withActiveCommander(commanders, recording.commanderId), store);
+      return { what: 'commanders' };
     case 'reset':
-      await recordCommanders((commanders) => withCommanderReset(commanders, recording.commanderId, recording.reset), store);
+      await updateCommanders((commanders) => withCommanderReset(commanders, recording.commanderId, recording.reset), store);
+      return { what: 'commanders' };
   }
+}
+
+/** Stores a recording and tells the other contexts, resolving once they have caught up. */
+export async function record(recording: Recording, store = extensionStore()): Promise<void> {
+  await announceChange(await storeRecording(recording, store));
 }
 
 /** Stores a prepared pack (replacing one with its id), follows a track if none is followed, and tells the views. */

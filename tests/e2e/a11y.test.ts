@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedExtension } from './chromium';
-import { BUILTIN, DEFENDERS, FIRST_RUN, builtinArcStore, launchOnWednesday, openView, startFrom } from './view-pages';
+import { BUILTIN, DEFENDERS, FIRST_RUN, builtinArcStore, launchOnWednesday, openView, startFrom, storedMilestone } from './view-pages';
 import { STORED, onePackStore } from './extension-store';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -105,15 +105,33 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
     await popup.keyboard.press('Shift+Tab');
     await popup.keyboard.press('Space');
     // Wait for the stored state to come back: the view re-renders after its write.
-    await popup.getByRole('checkbox', { name: 'Spend Trait XP', checked: false }).waitFor();
+    await shownOrExplained(popup, 'checkbox', 'Spend Trait XP', false);
     // And back again: Space re-checks the objective, Tab moves forward to the switch.
     await popup.keyboard.press('Space');
-    await popup.getByRole('checkbox', { name: 'Spend Trait XP', checked: true }).waitFor();
+    await shownOrExplained(popup, 'checkbox', 'Spend Trait XP', true);
     await popup.keyboard.press('Tab');
     await popup.keyboard.press('Space');
     await popup.getByRole('switch', { name: /completed/i, checked: false }).waitFor();
     await popup.close();
   });
+
+  /**
+   * Waits for the control to show `checked`; if it never does, fails with what the popup and the store held
+   * then (this step timed out twice on loaded CI machines and never here: the next time says why).
+   */
+  async function shownOrExplained(popup: Page, role: 'checkbox' | 'switch', name: string, checked: boolean) {
+    try {
+      await popup.getByRole(role, { name, checked }).waitFor({ timeout: 15_000 });
+    } catch (timeout) {
+      const seen = await popup.evaluate(() => ({
+        focused: document.activeElement?.closest('label')?.textContent ?? document.activeElement?.tagName,
+        alerts: [...document.querySelectorAll('[role="alert"]')].map((alert) => alert.textContent),
+        boxes: [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].map((box) => `${box.closest('label')?.textContent}: ${box.checked}`),
+      }));
+      const stored = await storedMilestone(control, 'hidden-motivations');
+      throw new Error(`${role} “${name}” never showed checked=${checked}: ${JSON.stringify({ ...seen, stored })}`, { cause: timeout });
+    }
+  }
 
   it('in the side panel with every status, a note and a server entry open', async () => {
     await startFrom(control, builtinArcStore(DEFENDERS, { checked: { 'hidden-motivations': ['trait-xp'] } }));

@@ -217,9 +217,11 @@ describe('a view in a normal window', () => {
 
     expect((await view.remote.loadViewState()).packs.map((p) => p.pack.id)).toEqual([PACK_ID]);
     expect(sent).toEqual([]);
-    await view.remote.recordProgress('c1', PACK_ID, completed);
-    expect(sent).toEqual(['storeChanged']);
+    const { announced } = await view.remote.recordProgress('c1', PACK_ID, completed);
+    // Stored once the write resolves, so the view re-reads it at once; the announcement follows.
     expect(liveProgress(await bg.tracker.loadTrackerState())?.completedAt).toBe(NOW);
+    await announced;
+    expect(sent).toEqual(['storeChanged']);
   });
 
   it('falls back to the background when its own IndexedDB refuses to open, and stays there', async () => {
