@@ -6,7 +6,6 @@
 import { isPrivateView } from '../pages/private-view-adapter';
 import type { ProgressChange } from '../commander/progress-change';
 import { type Recording } from './changes';
-import type { PackSettings } from '../commander/settings';
 import type { DailyReset } from '../schedule/daily-reset';
 import { type TrackerState } from '../views/tracker-state';
 import { loadTrackerState, trackerStateWithBuiltin } from './load';
@@ -77,6 +76,3 @@ export const recordActiveCommander = (commanderId: string) => recordFromView({ w
 
 /** A Commander's daily reset (the first-run question's answer). */
 export const recordCommanderReset = (commanderId: string, reset: DailyReset) => recordFromView({ what: 'reset', commanderId, reset });
-
-export const recordPackSettings = (packId: string, change: Partial<PackSettings>) =>
-  recordFromView({ what: 'packSettings', packId, change });

@@ -37,9 +37,6 @@ export async function recordCommanders(change: (commanders: Commanders) => Comma
   return next;
 }
 
-export const recordFollowedTrack = (commanderId: string, packId: string, trackId: string | undefined, store = extensionStore()) =>
-  recordCommanders((commanders) => withFollowedTrack(commanders, commanderId, packId, trackId), store);
-
 /**
  * Adds a Commander (checked against what is stored, inside the write) and tells the views; the refusal
  * in the player's words otherwise, with nothing written.
